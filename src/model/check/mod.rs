@@ -1,0 +1,117 @@
+//! Semantic checks: what the file format alone cannot say. Duplicate ids, dangling references,
+//! zones outside their region, components in the wrong VPC, overlapping or out-of-VPC CIDRs,
+//! zero replicas, negative or absurd numbers.
+//!
+//! These are errors of the model itself. Whether a valid design is *good* (secure, highly
+//! available) is the validator's question, not this module's.
+//!
+//! # Complexity
+//! O(n log n) in the number of elements and references, plus O(s²) per VPC for the pairwise
+//! subnet-overlap test with s subnet tiers.
+
+mod bounds;
+mod components;
+mod connections;
+mod containers;
+mod ids;
+mod layout;
+mod references;
+mod topology;
+
+use super::{Id, Index, Topology};
+
+/// Where in the file a problem is, as precisely as the model knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locus {
+    /// The `nth` (0-based) definition of element `id`; if `field` is set, that field inside
+    /// it; if `value` is set too, that string value of the field (e.g. one zone of a list).
+    Element {
+        /// Id of the element.
+        id: Id,
+        /// Which definition, when the id is defined more than once.
+        nth: usize,
+        /// Field inside the element.
+        field: Option<&'static str>,
+        /// String value inside the field.
+        value: Option<String>,
+    },
+    /// The entry of element `id` in the layout section.
+    LayoutEntry(Id),
+    /// A field of the policies section.
+    Policies(&'static str),
+    /// A field at the top of the file.
+    Topology(&'static str),
+}
+
+/// One semantic error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is.
+    pub locus: Locus,
+    /// What is wrong, naming the element.
+    pub message: String,
+}
+
+impl Problem {
+    /// The element the problem is about, if it is about one.
+    pub fn element(&self) -> Option<&Id> {
+        match &self.locus {
+            Locus::Element { id, .. } | Locus::LayoutEntry(id) => Some(id),
+            Locus::Policies(_) | Locus::Topology(_) => None,
+        }
+    }
+}
+
+/// Collects problems with a short way to point at an element's field.
+pub(crate) struct Sink {
+    problems: Vec<Problem>,
+}
+
+impl Sink {
+    fn new() -> Self {
+        Self { problems: Vec::new() }
+    }
+
+    /// A problem in `field` of element `id`.
+    pub(crate) fn at(&mut self, id: &Id, field: &'static str, message: String) {
+        self.push(Locus::Element { id: id.clone(), nth: 0, field: Some(field), value: None }, message);
+    }
+
+    /// A problem with the string `value` of `field` of element `id`.
+    pub(crate) fn at_value(&mut self, id: &Id, field: &'static str, value: &str, message: String) {
+        let locus =
+            Locus::Element { id: id.clone(), nth: 0, field: Some(field), value: Some(value.to_owned()) };
+        self.push(locus, message);
+    }
+
+    /// A problem with element `id` as a whole.
+    pub(crate) fn element(&mut self, id: &Id, message: String) {
+        self.push(Locus::Element { id: id.clone(), nth: 0, field: None, value: None }, message);
+    }
+
+    pub(crate) fn push(&mut self, locus: Locus, message: String) {
+        self.problems.push(Problem { locus, message });
+    }
+}
+
+/// Runs every semantic check on `topology`. An empty result means the model is consistent.
+pub fn check(topology: &Topology) -> Vec<Problem> {
+    let index = Index::new(topology);
+    let mut sink = Sink::new();
+    topology::check(topology, &mut sink);
+    ids::check(topology, &mut sink);
+    references::check(topology, &index, &mut sink);
+    containers::check(topology, &index, &mut sink);
+    components::check(topology, &index, &mut sink);
+    connections::check(topology, &index, &mut sink);
+    layout::check(topology, &index, &mut sink);
+    sink.problems
+}
+
+/// `"component \"db\""`: the element's kind and id, as messages name it.
+pub(crate) fn describe(index: &Index, id: &Id) -> String {
+    match index.kind_of(id.as_str()) {
+        Some(kind) => format!("{} \"{id}\"", kind.label()),
+        None => format!("\"{id}\""),
+    }
+}

@@ -1,0 +1,158 @@
+//! Every place one element refers to another by id, in one list, so that reference checks and
+//! renames can never disagree about what a reference is.
+
+use super::{Component, ComponentKind, Connection, Container, ContainerKind, Id, Topology};
+
+/// The field a reference is held in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefField {
+    /// `Container.parent`.
+    Parent,
+    /// `VpcProps.environment` or `GroupProps.environment`.
+    Environment,
+    /// `VpcProps.region`, `GroupProps.region` or `Component.region`.
+    Region,
+    /// An entry of `SubnetProps.zones` or `Capacity.zones`.
+    Zone,
+    /// `Component.container`.
+    Container,
+    /// `WorkloadProps.cluster`.
+    Cluster,
+    /// `WorkloadProps.secrets_from`.
+    SecretsFrom,
+    /// `Backups.copy_to_region`.
+    CopyToRegion,
+    /// `ObjectStorageProps.replicate_to_region`.
+    ReplicateToRegion,
+    /// `Connection.from`.
+    From,
+    /// `Connection.to`.
+    To,
+    /// `Traffic.on_miss_of`.
+    OnMissOf,
+}
+
+impl RefField {
+    /// The field name as written in the file.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            RefField::Parent => "parent",
+            RefField::Environment => "environment",
+            RefField::Region => "region",
+            RefField::Zone => "zones",
+            RefField::Container => "container",
+            RefField::Cluster => "cluster",
+            RefField::SecretsFrom => "secrets_from",
+            RefField::CopyToRegion => "copy_to_region",
+            RefField::ReplicateToRegion => "replicate_to_region",
+            RefField::From => "from",
+            RefField::To => "to",
+            RefField::OnMissOf => "on_miss_of",
+        }
+    }
+}
+
+macro_rules! visitors {
+    ($container:ident, $component:ident, $connection:ident, [$($lt:lifetime)?], $($m:tt)?) => {
+        fn $container<$($lt)?>(c: &$($lt)? $($m)? Container, f: &mut impl FnMut(RefField, &$($lt)? $($m)? Id)) {
+            if let Some(p) = & $($m)? c.parent {
+                f(RefField::Parent, p);
+            }
+            match & $($m)? c.kind {
+                ContainerKind::Vpc(v) => {
+                    f(RefField::Environment, & $($m)? v.environment);
+                    f(RefField::Region, & $($m)? v.region);
+                }
+                ContainerKind::Subnet(s) => {
+                    for z in & $($m)? s.zones {
+                        f(RefField::Zone, z);
+                    }
+                }
+                ContainerKind::Group(g) => {
+                    if let Some(r) = & $($m)? g.region {
+                        f(RefField::Region, r);
+                    }
+                    if let Some(e) = & $($m)? g.environment {
+                        f(RefField::Environment, e);
+                    }
+                }
+                ContainerKind::KubernetesCluster(_) => {}
+            }
+        }
+
+        fn $component<$($lt)?>(c: &$($lt)? $($m)? Component, f: &mut impl FnMut(RefField, &$($lt)? $($m)? Id)) {
+            if let Some(x) = & $($m)? c.container {
+                f(RefField::Container, x);
+            }
+            if let Some(x) = & $($m)? c.region {
+                f(RefField::Region, x);
+            }
+            for z in & $($m)? c.capacity.zones {
+                f(RefField::Zone, z);
+            }
+            match & $($m)? c.kind {
+                ComponentKind::Workload(w) => {
+                    if let Some(x) = & $($m)? w.cluster {
+                        f(RefField::Cluster, x);
+                    }
+                    if let Some(x) = & $($m)? w.secrets_from {
+                        f(RefField::SecretsFrom, x);
+                    }
+                }
+                ComponentKind::Database(d) => {
+                    if let Some(b) = & $($m)? d.backups {
+                        if let Some(x) = & $($m)? b.copy_to_region {
+                            f(RefField::CopyToRegion, x);
+                        }
+                    }
+                }
+                ComponentKind::ObjectStorage(o) => {
+                    if let Some(x) = & $($m)? o.replicate_to_region {
+                        f(RefField::ReplicateToRegion, x);
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        fn $connection<$($lt)?>(c: &$($lt)? $($m)? Connection, f: &mut impl FnMut(RefField, &$($lt)? $($m)? Id)) {
+            f(RefField::From, & $($m)? c.from);
+            f(RefField::To, & $($m)? c.to);
+            if let Some(x) = & $($m)? c.traffic.on_miss_of {
+                f(RefField::OnMissOf, x);
+            }
+        }
+    };
+}
+
+visitors!(container_refs, component_refs, connection_refs, ['a],);
+visitors!(container_refs_mut, component_refs_mut, connection_refs_mut, [], mut);
+
+impl Topology {
+    /// Calls `f(owner, field, target)` for every reference held by a container, component or
+    /// connection. Layout keys are not references; see [`super::Layout`].
+    pub fn for_each_ref<'a>(&'a self, mut f: impl FnMut(&'a Id, RefField, &'a Id)) {
+        for c in &self.containers {
+            container_refs(c, &mut |field, target| f(&c.id, field, target));
+        }
+        for c in &self.components {
+            component_refs(c, &mut |field, target| f(&c.id, field, target));
+        }
+        for c in &self.connections {
+            connection_refs(c, &mut |field, target| f(&c.id, field, target));
+        }
+    }
+
+    /// Calls `f(field, target)` for every reference, with write access to the target.
+    pub fn for_each_ref_mut(&mut self, mut f: impl FnMut(RefField, &mut Id)) {
+        for c in &mut self.containers {
+            container_refs_mut(c, &mut f);
+        }
+        for c in &mut self.components {
+            component_refs_mut(c, &mut f);
+        }
+        for c in &mut self.connections {
+            connection_refs_mut(c, &mut f);
+        }
+    }
+}
