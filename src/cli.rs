@@ -62,7 +62,11 @@ pub fn run() -> ExitCode {
         Err(e) => {
             // Help and version go to stdout with status 0; usage errors to stderr with 2.
             let _ = e.print();
-            return if e.use_stderr() { Outcome::Unreadable.into() } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                Outcome::Unreadable.into()
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let outcome = match cli.command {
@@ -76,7 +80,10 @@ pub fn run() -> ExitCode {
 
 /// The desktop editor is not part of this build yet: say so, and what works instead.
 fn editor(file: Option<PathBuf>) -> Outcome {
-    let target = file.map_or_else(|| "the Icarus Platform sample".to_owned(), |f| f.display().to_string());
+    let target = file.map_or_else(
+        || "the Icarus Platform sample".to_owned(),
+        |f| f.display().to_string(),
+    );
     eprintln!(
         "daedalus: the desktop editor is not built yet, so {target} cannot be opened in it.\n\
          Headless commands work today:\n  \

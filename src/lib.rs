@@ -5,6 +5,6 @@
 
 #![warn(missing_docs)]
 
-pub mod io;
 pub mod generate;
+pub mod io;
 pub mod model;

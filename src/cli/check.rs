@@ -57,12 +57,23 @@ impl From<&Diagnostic> for JsonError {
 
 pub(crate) fn run(args: &Args) -> Outcome {
     let file = args.file.display().to_string();
-    let mut report =
-        Report { file: file.clone(), parsed: false, components: 0, connections: 0, containers: 0, errors: vec![] };
+    let mut report = Report {
+        file: file.clone(),
+        parsed: false,
+        components: 0,
+        connections: 0,
+        containers: 0,
+        errors: vec![],
+    };
     let (outcome, diagnostics) = match io::load(&args.file) {
         Err(e) => {
             let (line, column) = e.position().unzip();
-            report.errors.push(JsonError { message: e.message(), line, column, element: None });
+            report.errors.push(JsonError {
+                message: e.message(),
+                line,
+                column,
+                element: None,
+            });
             if args.format == Format::Text {
                 eprintln!("{}", load_error_line(&e));
             }
@@ -75,8 +86,14 @@ pub(crate) fn run(args: &Args) -> Outcome {
             report.connections = t.connections.len();
             report.containers = t.containers.len();
             let diagnostics = io::check(t, &loaded.source);
-            report.errors.extend(diagnostics.iter().map(JsonError::from));
-            let outcome = if diagnostics.is_empty() { Outcome::Ok } else { Outcome::Findings };
+            report
+                .errors
+                .extend(diagnostics.iter().map(JsonError::from));
+            let outcome = if diagnostics.is_empty() {
+                Outcome::Ok
+            } else {
+                Outcome::Findings
+            };
             (outcome, diagnostics)
         }
     };

@@ -23,7 +23,11 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
-    args.files.iter().map(|f| one(args, f)).max().unwrap_or(Outcome::Ok)
+    args.files
+        .iter()
+        .map(|f| one(args, f))
+        .max()
+        .unwrap_or(Outcome::Ok)
 }
 
 fn one(args: &Args, path: &PathBuf) -> Outcome {

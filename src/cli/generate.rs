@@ -25,7 +25,11 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Outcome {
-    let options = GenerateOptions { components: args.components, connections: args.connections, seed: args.seed };
+    let options = GenerateOptions {
+        components: args.components,
+        connections: args.connections,
+        seed: args.seed,
+    };
     let topology = match generate(&options) {
         Ok(t) => t,
         Err(e) => {
@@ -35,7 +39,9 @@ pub(crate) fn run(args: &Args) -> Outcome {
     };
     let result = match &args.output {
         Some(path) => io::save(path, &topology).map_err(|e| e.to_string()),
-        None => io::to_string(&topology).map(|text| print!("{text}")).map_err(|e| e.to_string()),
+        None => io::to_string(&topology)
+            .map(|text| print!("{text}"))
+            .map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => Outcome::Ok,

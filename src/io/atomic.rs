@@ -19,12 +19,18 @@ pub(crate) fn write_atomic_with(
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let target = resolve_symlink(path);
-    let fail = |source| SaveError::Write { path: path.to_path_buf(), source };
+    let fail = |source| SaveError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -33,7 +39,9 @@ pub(crate) fn write_atomic_with(
     fill(tmp.as_file_mut()).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     if let Ok(meta) = fs::metadata(&target) {
-        tmp.as_file().set_permissions(meta.permissions()).map_err(fail)?;
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
     } else {
         set_default_permissions(tmp.as_file()).map_err(fail)?;
     }
@@ -44,7 +52,9 @@ pub(crate) fn write_atomic_with(
 /// Saving through a symlink replaces the file it points at, not the link.
 fn resolve_symlink(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
         _ => path.to_path_buf(),
     }
 }
@@ -104,7 +114,10 @@ mod tests {
     fn a_missing_directory_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("no/such/dir/t.ron");
-        assert!(matches!(write_atomic(&path, b"x"), Err(SaveError::Write { .. })));
+        assert!(matches!(
+            write_atomic(&path, b"x"),
+            Err(SaveError::Write { .. })
+        ));
     }
 
     #[cfg(unix)]
@@ -118,7 +131,12 @@ mod tests {
         let link = dir.path().join("link.ron");
         std::os::unix::fs::symlink(&real, &link).expect("symlink");
         write_atomic(&link, b"new").expect("save");
-        assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&real).expect("read"), "new");
         let mode = fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);

@@ -102,7 +102,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// `FILE:LINE:COL: message`, or `FILE: message` when there is no position.
     pub fn render(&self, file: &str) -> String {
-        DiagnosticLine { file, diagnostic: self }.to_string()
+        DiagnosticLine {
+            file,
+            diagnostic: self,
+        }
+        .to_string()
     }
 }
 

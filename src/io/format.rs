@@ -16,7 +16,9 @@ pub(crate) const RECURSION_LIMIT: usize = 64;
 
 /// Options for reading: the extensions on by default, a recursion limit against stack overflow.
 pub(crate) fn read_options() -> ron::Options {
-    ron::Options::default().with_default_extension(EXTENSIONS).with_recursion_limit(RECURSION_LIMIT)
+    ron::Options::default()
+        .with_default_extension(EXTENSIONS)
+        .with_recursion_limit(RECURSION_LIMIT)
 }
 
 /// The canonical text of `topology`: pretty RON, 4-space indent, `\n` line ends, a final newline.

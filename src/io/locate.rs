@@ -37,7 +37,13 @@ struct Token {
 }
 
 /// Top-level lists whose entries are elements with an `id` field.
-const ELEMENT_LISTS: [&str; 5] = ["regions", "environments", "containers", "components", "connections"];
+const ELEMENT_LISTS: [&str; 5] = [
+    "regions",
+    "environments",
+    "containers",
+    "components",
+    "connections",
+];
 
 /// Index of a source: where each element is defined and where its tokens are.
 pub struct SourceMap {
@@ -74,10 +80,20 @@ impl SourceMap {
         let mut stack: Vec<Frame> = Vec::new();
         let mut pending_field: Option<String> = None;
         for i in 0..tokens.len() {
-            let followed_by_colon = matches!(tokens.get(i + 1), Some(Token { tok: Tok::Colon, .. }));
+            let followed_by_colon = matches!(
+                tokens.get(i + 1),
+                Some(Token {
+                    tok: Tok::Colon,
+                    ..
+                })
+            );
             match &tokens[i].tok {
                 Tok::Open => {
-                    stack.push(Frame { open: i, field: pending_field.take(), element: None });
+                    stack.push(Frame {
+                        open: i,
+                        field: pending_field.take(),
+                        element: None,
+                    });
                 }
                 Tok::Close => {
                     if let Some(frame) = stack.pop()
@@ -93,7 +109,9 @@ impl SourceMap {
                             map.top_fields.entry(name.clone()).or_insert(tokens[i].pos);
                         }
                         2 if field_at(&stack, 1) == Some("policies") => {
-                            map.policy_fields.entry(name.clone()).or_insert(tokens[i].pos);
+                            map.policy_fields
+                                .entry(name.clone())
+                                .or_insert(tokens[i].pos);
                         }
                         _ => {}
                     }
@@ -101,10 +119,15 @@ impl SourceMap {
                     if name == "id"
                         && stack.len() == 3
                         && field_at(&stack, 1).is_some_and(|f| ELEMENT_LISTS.contains(&f))
-                        && let Some(Token { tok: Tok::Str(id), .. }) = tokens.get(i + 2)
+                        && let Some(Token {
+                            tok: Tok::Str(id), ..
+                        }) = tokens.get(i + 2)
                     {
                         let open = stack[2].open;
-                        map.definitions.entry(id.clone()).or_default().push((tokens[i + 2].pos, open..open + 1));
+                        map.definitions
+                            .entry(id.clone())
+                            .or_default()
+                            .push((tokens[i + 2].pos, open..open + 1));
                         stack[2].element = Some(id.clone());
                     }
                 }
@@ -114,9 +137,15 @@ impl SourceMap {
                         && field_at(&stack, 3) == Some("zones");
                     if in_zones {
                         let at = i..i + 1;
-                        map.definitions.entry(s.clone()).or_default().push((tokens[i].pos, at));
+                        map.definitions
+                            .entry(s.clone())
+                            .or_default()
+                            .push((tokens[i].pos, at));
                     }
-                    if followed_by_colon && stack.len() == 3 && field_at(&stack, 1) == Some("layout") {
+                    if followed_by_colon
+                        && stack.len() == 3
+                        && field_at(&stack, 1) == Some("layout")
+                    {
                         map.layout_keys.entry(s.clone()).or_insert(tokens[i].pos);
                     }
                     pending_field = None;
@@ -132,15 +161,27 @@ impl SourceMap {
     /// Where `locus` is written, as precisely as can be found.
     pub fn locate(&self, locus: &Locus) -> Option<Position> {
         match locus {
-            Locus::Element { id, nth, field, value } => {
+            Locus::Element {
+                id,
+                nth,
+                field,
+                value,
+            } => {
                 let (pos, range) = self.definitions.get(id.as_str())?.get(*nth)?;
-                let Some(field) = field else { return Some(*pos) };
-                Some(self.find_in(range.clone(), field, value.as_deref()).unwrap_or(*pos))
+                let Some(field) = field else {
+                    return Some(*pos);
+                };
+                Some(
+                    self.find_in(range.clone(), field, value.as_deref())
+                        .unwrap_or(*pos),
+                )
             }
             Locus::LayoutEntry(id) => self.layout_keys.get(id.as_str()).copied(),
-            Locus::Policies(field) => {
-                self.policy_fields.get(*field).or_else(|| self.top_fields.get("policies")).copied()
-            }
+            Locus::Policies(field) => self
+                .policy_fields
+                .get(*field)
+                .or_else(|| self.top_fields.get("policies"))
+                .copied(),
             Locus::Topology(field) => self.top_fields.get(*field).copied(),
         }
     }
@@ -159,13 +200,29 @@ impl SourceMap {
         self.top_fields.get(name).copied()
     }
 
-    fn find_in(&self, range: std::ops::Range<usize>, field: &str, value: Option<&str>) -> Option<Position> {
+    fn find_in(
+        &self,
+        range: std::ops::Range<usize>,
+        field: &str,
+        value: Option<&str>,
+    ) -> Option<Position> {
         let tokens = self.tokens.get(range)?;
         let start = tokens.iter().enumerate().position(|(i, t)| {
-            t.tok == Tok::Ident(field.to_owned()) && matches!(tokens.get(i + 1), Some(Token { tok: Tok::Colon, .. }))
+            t.tok == Tok::Ident(field.to_owned())
+                && matches!(
+                    tokens.get(i + 1),
+                    Some(Token {
+                        tok: Tok::Colon,
+                        ..
+                    })
+                )
         })?;
-        let Some(value) = value else { return Some(tokens[start].pos) };
-        let found = tokens[start..].iter().find(|t| matches!(&t.tok, Tok::Str(s) if s == value));
+        let Some(value) = value else {
+            return Some(tokens[start].pos);
+        };
+        let found = tokens[start..]
+            .iter()
+            .find(|t| matches!(&t.tok, Tok::Str(s) if s == value));
         Some(found.map_or(tokens[start].pos, |t| t.pos))
     }
 }
@@ -226,7 +283,10 @@ fn tokenize_with(source: &str, on_comment: &mut dyn FnMut(Position)) -> Vec<Toke
                     advance(&mut i, &mut line, &mut col, &chars);
                 }
                 if chars.get(i) != Some(&'"') {
-                    tokens.push(Token { tok: Tok::Ident("r".into()), pos });
+                    tokens.push(Token {
+                        tok: Tok::Ident("r".into()),
+                        pos,
+                    });
                     continue;
                 }
             }
@@ -250,14 +310,22 @@ fn tokenize_with(source: &str, on_comment: &mut dyn FnMut(Position)) -> Vec<Toke
                 }
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            tokens.push(Token { tok: Tok::Str(value), pos });
+            tokens.push(Token {
+                tok: Tok::Str(value),
+                pos,
+            });
         } else if c.is_alphanumeric() || c == '_' {
             let mut word = String::new();
-            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '.' | '-' | '+')) {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '.' | '-' | '+'))
+            {
                 word.push(chars[i]);
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            tokens.push(Token { tok: Tok::Ident(word), pos });
+            tokens.push(Token {
+                tok: Tok::Ident(word),
+                pos,
+            });
         } else {
             let tok = match c {
                 '(' | '[' | '{' => Tok::Open,
@@ -334,9 +402,20 @@ mod tests {
         assert_eq!(map.locate(&element(0, None, None)), at(19, 17));
         assert_eq!(map.locate(&element(1, None, None)), at(28, 17));
         assert_eq!(map.locate(&element(0, Some("zones"), None)), at(22, 17));
-        assert_eq!(map.locate(&element(0, Some("zones"), Some("eu-b"))), at(23, 21));
-        assert_eq!(map.locate(&element(0, Some("nonexistent"), None)), at(19, 17));
-        let zone = Locus::Element { id: id("eu-b"), nth: 0, field: None, value: None };
+        assert_eq!(
+            map.locate(&element(0, Some("zones"), Some("eu-b"))),
+            at(23, 21)
+        );
+        assert_eq!(
+            map.locate(&element(0, Some("nonexistent"), None)),
+            at(19, 17)
+        );
+        let zone = Locus::Element {
+            id: id("eu-b"),
+            nth: 0,
+            field: None,
+            value: None,
+        };
         assert_eq!(map.locate(&zone), at(10, 17));
         assert_eq!(map.locate(&Locus::LayoutEntry(id("web"))), at(33, 13));
         assert_eq!(map.locate(&Locus::Policies("rto_min")), at(15, 9));
@@ -345,7 +424,17 @@ mod tests {
 
     #[test]
     fn survives_garbage() {
-        for text in ["", "\"", "r#\"", "/*", "((((", "))))", "id: \"x\"", "r", "é\u{0}\"\\"] {
+        for text in [
+            "",
+            "\"",
+            "r#\"",
+            "/*",
+            "((((",
+            "))))",
+            "id: \"x\"",
+            "r",
+            "é\u{0}\"\\",
+        ] {
             let map = SourceMap::new(text);
             assert_eq!(map.locate(&Locus::Topology("version")), None);
         }

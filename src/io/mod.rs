@@ -38,17 +38,31 @@ pub struct Loaded {
 
 /// Reads and parses the file at `path`. Semantic problems are not checked here: see [`check`].
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let read_err = |source| LoadError::Read { path: path.to_path_buf(), source };
+    let read_err = |source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
     let size = fs::metadata(path).map_err(read_err)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), size, limit: MAX_FILE_BYTES });
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let bytes = fs::read(path).map_err(read_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = bytes.len() as u64;
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), size, limit: MAX_FILE_BYTES });
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
     }
-    let parse_err = |error| LoadError::Parse { path: path.to_path_buf(), error };
+    let parse_err = |error| LoadError::Parse {
+        path: path.to_path_buf(),
+        error,
+    };
     let source = decode(&bytes).map_err(parse_err)?;
     let topology = parse(&source).map_err(parse_err)?;
     Ok(Loaded { topology, source })
@@ -66,7 +80,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, ParseError> {
             Err(ParseError {
                 line,
                 column,
-                message: format!("the file is not UTF-8 text: byte 0x{byte:02X} cannot start a character here"),
+                message: format!(
+                    "the file is not UTF-8 text: byte 0x{byte:02X} cannot start a character here"
+                ),
             })
         }
     }
@@ -95,31 +111,80 @@ pub fn parse(text: &str) -> Result<Topology, ParseError> {
 }
 
 fn parse_current(text: &str) -> Result<Topology, ParseError> {
-    format::read_options().from_str::<Topology>(text).map_err(|e| spanned(&e, text))
+    format::read_options()
+        .from_str::<Topology>(text)
+        .map_err(|e| spanned(&e, text))
 }
 
 fn version_position(text: &str) -> (usize, usize) {
-    SourceMap::new(text).top_field("version").map_or((1, 1), |p| (p.line, p.column))
+    SourceMap::new(text)
+        .top_field("version")
+        .map_or((1, 1), |p| (p.line, p.column))
 }
 
 /// Turns ron's error into ours, rephrasing the terse ones.
 fn spanned(e: &SpannedError, text: &str) -> ParseError {
     use ron::error::Error as E;
     let message = match &e.code {
-        E::Eof => "unexpected end of file: the file looks truncated (a bracket or a string is not closed)".to_owned(),
+        E::Eof => {
+            "unexpected end of file: the file looks truncated (a bracket or a string is not closed)"
+                .to_owned()
+        }
         E::ExceededRecursionLimit => format!(
             "nesting is deeper than {} levels; a topology never needs that much",
             format::RECURSION_LIMIT
         ),
         E::TrailingCharacters => "unexpected text after the end of the topology".to_owned(),
+        E::ExpectedStringEnd => "this string is never closed (is the file truncated?)".to_owned(),
         other => other.to_string(),
     };
+    let end = end_position(text);
     let (line, column) = if matches!(e.code, E::Eof) {
-        end_position(text)
+        end
     } else {
         (e.span.start.line.max(1), e.span.start.col.max(1))
     };
-    ParseError { line, column, message }
+    let at_end = (line, column) >= end || rest_is_blank(text, line, column);
+    let message = if at_end && !matches!(e.code, E::Eof) {
+        format!(
+            "the file ends in the middle of the topology and looks truncated: {}",
+            lowercase_first(&message)
+        )
+    } else {
+        message
+    };
+    ParseError {
+        line,
+        column,
+        message,
+    }
+}
+
+/// Whether nothing but blanks and commas follows line `line`, column `column` of `text`.
+fn rest_is_blank(text: &str, line: usize, column: usize) -> bool {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..).unwrap_or_default();
+    let offset: usize = rest
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    rest.get(offset..)
+        .unwrap_or_default()
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',')
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Line and column just after the end of `text`.

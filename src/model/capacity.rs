@@ -57,8 +57,9 @@ impl Capacity {
 
     /// Distinct zones that hold at least one replica.
     pub fn occupied_zones(&self) -> Vec<&Id> {
-        let mut zones: Vec<&Id> =
-            (0..self.replicas.min(self.zones.len() as u32)).filter_map(|r| self.zone_of_replica(r)).collect();
+        let mut zones: Vec<&Id> = (0..self.replicas.min(self.zones.len() as u32))
+            .filter_map(|r| self.zone_of_replica(r))
+            .collect();
         zones.sort();
         zones.dedup();
         zones
@@ -82,7 +83,10 @@ pub struct ServiceTime {
 
 impl Default for ServiceTime {
     fn default() -> Self {
-        Self { distribution: Distribution::Exponential, mean_ms: 1.0 }
+        Self {
+            distribution: Distribution::Exponential,
+            mean_ms: 1.0,
+        }
     }
 }
 
@@ -125,7 +129,11 @@ pub struct Failover {
 
 impl Default for Failover {
     fn default() -> Self {
-        Self { health_check_interval_s: 10.0, unhealthy_threshold: 3, promotion_time_s: 0.0 }
+        Self {
+            health_check_interval_s: 10.0,
+            unhealthy_threshold: 3,
+            promotion_time_s: 0.0,
+        }
     }
 }
 
@@ -141,12 +149,18 @@ mod tests {
     use super::*;
 
     fn zones(n: usize) -> Vec<Id> {
-        (0..n).map(|i| Id::new(format!("z{i}")).expect("valid id")).collect()
+        (0..n)
+            .map(|i| Id::new(format!("z{i}")).expect("valid id"))
+            .collect()
     }
 
     #[test]
     fn replicas_round_robin_over_zones() {
-        let c = Capacity { replicas: 5, zones: zones(2), ..Capacity::default() };
+        let c = Capacity {
+            replicas: 5,
+            zones: zones(2),
+            ..Capacity::default()
+        };
         assert_eq!(c.zone_of_replica(0).map(Id::as_str), Some("z0"));
         assert_eq!(c.zone_of_replica(3).map(Id::as_str), Some("z1"));
         assert_eq!(c.occupied_zones().len(), 2);
@@ -155,7 +169,11 @@ mod tests {
 
     #[test]
     fn one_replica_is_never_multi_zone() {
-        let c = Capacity { replicas: 1, zones: zones(3), ..Capacity::default() };
+        let c = Capacity {
+            replicas: 1,
+            zones: zones(3),
+            ..Capacity::default()
+        };
         assert_eq!(c.occupied_zones().len(), 1);
         assert!(!c.is_multi_zone());
         assert_eq!(Capacity::default().zone_of_replica(0), None);
@@ -163,9 +181,17 @@ mod tests {
 
     #[test]
     fn servers_and_detection_delay() {
-        let c = Capacity { replicas: 3, concurrency_per_replica: 64, ..Capacity::default() };
+        let c = Capacity {
+            replicas: 3,
+            concurrency_per_replica: 64,
+            ..Capacity::default()
+        };
         assert_eq!(c.servers(), 192);
-        let f = Failover { health_check_interval_s: 30.0, unhealthy_threshold: 2, promotion_time_s: 0.0 };
+        let f = Failover {
+            health_check_interval_s: 30.0,
+            unhealthy_threshold: 2,
+            promotion_time_s: 0.0,
+        };
         assert_eq!(f.detection_delay_s(), 60.0);
     }
 }

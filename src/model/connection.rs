@@ -77,7 +77,12 @@ pub struct Traffic {
 
 impl Default for Traffic {
     fn default() -> Self {
-        Self { calls_per_request: 1.0, on_miss_of: None, timeout_ms: None, retries: 0 }
+        Self {
+            calls_per_request: 1.0,
+            on_miss_of: None,
+            timeout_ms: None,
+            retries: 0,
+        }
     }
 }
 

@@ -28,7 +28,9 @@ pub enum IdError {
     #[error("id \"{0}\" is longer than {MAX_ID_LEN} characters")]
     TooLong(String),
     /// The string contains a character outside `[a-z0-9-]` or starts with `-`.
-    #[error("invalid id \"{0}\": ids use lowercase letters, digits and '-', and start with a letter or digit")]
+    #[error(
+        "invalid id \"{0}\": ids use lowercase letters, digits and '-', and start with a letter or digit"
+    )]
     BadCharacter(String),
 }
 
@@ -156,7 +158,10 @@ mod tests {
     fn rejects_bad_ids() {
         assert_eq!(Id::new(""), Err(IdError::Empty));
         for bad in ["-a", "A", "db_cluster", "db cluster", "é", "a.b"] {
-            assert!(matches!(Id::new(bad), Err(IdError::BadCharacter(_))), "{bad}");
+            assert!(
+                matches!(Id::new(bad), Err(IdError::BadCharacter(_))),
+                "{bad}"
+            );
         }
         assert!(matches!(Id::new("a".repeat(64)), Err(IdError::TooLong(_))));
         assert!(Id::new("a".repeat(63)).is_ok());
@@ -170,7 +175,10 @@ mod tests {
         assert_eq!(s("WAF").as_deref(), Some("waf"));
         assert_eq!(s("VPCDev").as_deref(), Some("vpc-dev"));
         assert_eq!(s("PrivateSubnetDB").as_deref(), Some("private-subnet-db"));
-        assert_eq!(s("Private Subnet - Database").as_deref(), Some("private-subnet-database"));
+        assert_eq!(
+            s("Private Subnet - Database").as_deref(),
+            Some("private-subnet-database")
+        );
         assert_eq!(s("üåê Internet").as_deref(), Some("internet"));
         assert_eq!(s("🌐"), None);
         assert!(s(&"Ab".repeat(80)).is_some_and(|x| x.len() <= MAX_ID_LEN));

@@ -137,7 +137,9 @@ impl<'a> Ancestry<'a> {
         let mut chain: Vec<&'a Container> = Vec::new();
         let mut next = start;
         while let Some(id) = next {
-            let Some(c) = self.container(id.as_str()) else { break };
+            let Some(c) = self.container(id.as_str()) else {
+                break;
+            };
             if chain.iter().any(|seen| seen.id == c.id) {
                 break;
             }
@@ -149,12 +151,16 @@ impl<'a> Ancestry<'a> {
 
     /// The innermost VPC enclosing container `start` (or `start` itself).
     pub fn vpc(&self, start: Option<&Id>) -> Option<&'a Container> {
-        self.chain(start).into_iter().find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
+        self.chain(start)
+            .into_iter()
+            .find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
     }
 
     /// The innermost subnet tier enclosing container `start` (or `start` itself).
     pub fn subnet(&self, start: Option<&Id>) -> Option<&'a Container> {
-        self.chain(start).into_iter().find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
+        self.chain(start)
+            .into_iter()
+            .find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
     }
 
     /// The region given by the nearest VPC or group with a region, if any.
@@ -177,6 +183,8 @@ impl<'a> Ancestry<'a> {
 
     /// The region a component runs in: its own, else its containers'.
     pub fn component_region(&self, c: &'a Component) -> Option<&'a Id> {
-        c.region.as_ref().or_else(|| self.region(c.container.as_ref()))
+        c.region
+            .as_ref()
+            .or_else(|| self.region(c.container.as_ref()))
     }
 }

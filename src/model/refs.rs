@@ -126,7 +126,13 @@ macro_rules! visitors {
 }
 
 visitors!(container_refs, component_refs, connection_refs, ['a],);
-visitors!(container_refs_mut, component_refs_mut, connection_refs_mut, [], mut);
+visitors!(
+    container_refs_mut,
+    component_refs_mut,
+    connection_refs_mut,
+    [],
+    mut
+);
 
 impl Topology {
     /// Calls `f(owner, field, target)` for every reference held by a container, component or

@@ -59,8 +59,16 @@ mod tests {
 
     fn sample() -> Topology {
         let mut t = Topology::new("t");
-        t.components.push(Component::new(id("a"), "A", ComponentKind::Users(Default::default())));
-        t.components.push(Component::new(id("b"), "B", ComponentKind::Generic(Default::default())));
+        t.components.push(Component::new(
+            id("a"),
+            "A",
+            ComponentKind::Users(Default::default()),
+        ));
+        t.components.push(Component::new(
+            id("b"),
+            "B",
+            ComponentKind::Generic(Default::default()),
+        ));
         t.connections.push(Connection {
             id: id("a-to-b"),
             from: id("a"),
@@ -72,7 +80,15 @@ mod tests {
             label: String::new(),
             traffic: Default::default(),
         });
-        t.layout.elements.insert(id("b"), Rect { x: 1.0, y: 2.0, w: 3.0, h: 4.0 });
+        t.layout.elements.insert(
+            id("b"),
+            Rect {
+                x: 1.0,
+                y: 2.0,
+                w: 3.0,
+                h: 4.0,
+            },
+        );
         t
     }
 
@@ -89,8 +105,14 @@ mod tests {
     #[test]
     fn rename_refuses_unknown_and_taken_ids() {
         let mut t = sample();
-        assert_eq!(t.rename(&id("zz"), &id("y")), Err(RenameError::Unknown(id("zz"))));
-        assert_eq!(t.rename(&id("a"), &id("b")), Err(RenameError::Taken(id("b"), "component")));
+        assert_eq!(
+            t.rename(&id("zz"), &id("y")),
+            Err(RenameError::Unknown(id("zz")))
+        );
+        assert_eq!(
+            t.rename(&id("a"), &id("b")),
+            Err(RenameError::Taken(id("b"), "component"))
+        );
         assert_eq!(t, sample());
     }
 }

@@ -51,14 +51,24 @@ fn cycle(c: &Container, ancestry: &Ancestry, sink: &mut Sink) {
     let mut seen: HashSet<&Id> = HashSet::from([&c.id]);
     let mut next = c.parent.as_ref();
     while let Some(id) = next {
-        let Some(parent) = ancestry.container(id.as_str()) else { return };
+        let Some(parent) = ancestry.container(id.as_str()) else {
+            return;
+        };
         if parent.id == c.id {
             if path.iter().all(|p| *p >= &c.id) && path.len() > 1 {
-                let names: Vec<&str> = path.iter().map(|p| p.as_str()).chain([c.id.as_str()]).collect();
+                let names: Vec<&str> = path
+                    .iter()
+                    .map(|p| p.as_str())
+                    .chain([c.id.as_str()])
+                    .collect();
                 sink.at(
                     &c.id,
                     "parent",
-                    format!("container \"{}\" is inside itself: {}", c.id, names.join(" › ")),
+                    format!(
+                        "container \"{}\" is inside itself: {}",
+                        c.id,
+                        names.join(" › ")
+                    ),
                 );
             }
             return;
@@ -73,33 +83,46 @@ fn cycle(c: &Container, ancestry: &Ancestry, sink: &mut Sink) {
 
 /// Subnets sit directly in a VPC; VPCs sit in no network.
 fn nesting(c: &Container, ancestry: &Ancestry, sink: &mut Sink) {
-    let parent = c.parent.as_ref().and_then(|p| ancestry.container(p.as_str()));
+    let parent = c
+        .parent
+        .as_ref()
+        .and_then(|p| ancestry.container(p.as_str()));
     match &c.kind {
-        ContainerKind::Subnet(_) => {
-            if !parent.is_some_and(|p| matches!(p.kind, ContainerKind::Vpc(_))) {
-                let where_ = match parent {
-                    Some(p) => format!("it is inside {} \"{}\"", p.kind.label(), p.id),
-                    None => "it is at top level".to_owned(),
-                };
-                sink.at(
-                    &c.id,
-                    "parent",
-                    format!("subnet \"{}\" must be directly inside a VPC, but {where_}", c.id),
-                );
-            }
+        ContainerKind::Subnet(_)
+            if !parent.is_some_and(|p| matches!(p.kind, ContainerKind::Vpc(_))) =>
+        {
+            let where_ = match parent {
+                Some(p) => format!("it is inside {} \"{}\"", p.kind.label(), p.id),
+                None => "it is at top level".to_owned(),
+            };
+            sink.at(
+                &c.id,
+                "parent",
+                format!(
+                    "subnet \"{}\" must be directly inside a VPC, but {where_}",
+                    c.id
+                ),
+            );
         }
         ContainerKind::Vpc(_) => {
             let chain = ancestry.chain(c.parent.as_ref());
             if let Some(net) = chain.iter().find(|a| {
                 matches!(
                     a.kind,
-                    ContainerKind::Vpc(_) | ContainerKind::Subnet(_) | ContainerKind::KubernetesCluster(_)
+                    ContainerKind::Vpc(_)
+                        | ContainerKind::Subnet(_)
+                        | ContainerKind::KubernetesCluster(_)
                 )
             }) {
                 sink.at(
                     &c.id,
                     "parent",
-                    format!("VPC \"{}\" cannot be inside {} \"{}\"", c.id, net.kind.label(), net.id),
+                    format!(
+                        "VPC \"{}\" cannot be inside {} \"{}\"",
+                        c.id,
+                        net.kind.label(),
+                        net.id
+                    ),
                 );
             }
         }
@@ -109,9 +132,15 @@ fn nesting(c: &Container, ancestry: &Ancestry, sink: &mut Sink) {
 
 /// Zones of the VPC's region, a CIDR inside the VPC's, room for one block per zone.
 fn subnet(t: &Topology, c: &Container, index: &Index, ancestry: &Ancestry, sink: &mut Sink) {
-    let ContainerKind::Subnet(s) = &c.kind else { return };
+    let ContainerKind::Subnet(s) = &c.kind else {
+        return;
+    };
     if s.zones.is_empty() {
-        sink.at(&c.id, "zones", format!("subnet \"{}\" spans no zones; give at least one", c.id));
+        sink.at(
+            &c.id,
+            "zones",
+            format!("subnet \"{}\" spans no zones; give at least one", c.id),
+        );
     }
     let mut seen = HashSet::new();
     let vpc = ancestry.vpc(c.parent.as_ref());
@@ -121,13 +150,23 @@ fn subnet(t: &Topology, c: &Container, index: &Index, ancestry: &Ancestry, sink:
     });
     for z in &s.zones {
         if !seen.insert(z) {
-            sink.at_value(&c.id, "zones", z.as_str(), format!("subnet \"{}\" lists zone \"{z}\" twice", c.id));
+            sink.at_value(
+                &c.id,
+                "zones",
+                z.as_str(),
+                format!("subnet \"{}\" lists zone \"{z}\" twice", c.id),
+            );
         }
-        let (Some(region_id), Some(zone_region)) = (vpc_region, index.region_of_zone(z.as_str())) else {
+        let (Some(region_id), Some(zone_region)) = (vpc_region, index.region_of_zone(z.as_str()))
+        else {
             continue;
         };
-        let Some(zone_region) = t.regions.get(zone_region) else { continue };
-        if index.kind_of(region_id.as_str()) == Some(ElementKind::Region) && zone_region.id != *region_id {
+        let Some(zone_region) = t.regions.get(zone_region) else {
+            continue;
+        };
+        if index.kind_of(region_id.as_str()) == Some(ElementKind::Region)
+            && zone_region.id != *region_id
+        {
             sink.at_value(
                 &c.id,
                 "zones",
@@ -140,7 +179,9 @@ fn subnet(t: &Topology, c: &Container, index: &Index, ancestry: &Ancestry, sink:
         }
     }
     let Some(cidr) = &s.cidr else { return };
-    let Some(net) = parse_block(sink, &c.id, "cidr", cidr, "subnet") else { return };
+    let Some(net) = parse_block(sink, &c.id, "cidr", cidr, "subnet") else {
+        return;
+    };
     let per_zone_bits = usize::BITS - s.zones.len().max(1).saturating_sub(1).leading_zeros();
     if u32::from(net.prefix_len()) + per_zone_bits > u32::from(SMALLEST_SUBNET_PREFIX) {
         sink.at(
@@ -163,24 +204,33 @@ fn subnet(t: &Topology, c: &Container, index: &Index, ancestry: &Ancestry, sink:
         sink.at(
             &c.id,
             "cidr",
-            format!("subnet \"{}\": {cidr} is outside its VPC \"{}\" ({vnet})", c.id, v.id),
+            format!(
+                "subnet \"{}\": {cidr} is outside its VPC \"{}\" ({vnet})",
+                c.id, v.id
+            ),
         );
     }
 }
 
 /// Subnet tiers of one VPC do not overlap.
 fn sibling_overlaps(t: &Topology, ancestry: &Ancestry, sink: &mut Sink) {
-    let mut by_vpc: Vec<(&Id, &Id, Ipv4Net)> = Vec::new();
-    for c in &t.containers {
-        let ContainerKind::Subnet(s) = &c.kind else { continue };
-        let (Some(cidr), Some(vpc)) = (&s.cidr, ancestry.vpc(c.parent.as_ref())) else { continue };
+    // (VPC, position in the file, subnet, block): the later subnet of an overlapping pair is
+    // the one reported.
+    let mut by_vpc: Vec<(&Id, usize, &Id, Ipv4Net)> = Vec::new();
+    for (i, c) in t.containers.iter().enumerate() {
+        let ContainerKind::Subnet(s) = &c.kind else {
+            continue;
+        };
+        let (Some(cidr), Some(vpc)) = (&s.cidr, ancestry.vpc(c.parent.as_ref())) else {
+            continue;
+        };
         if let Ok(net) = cidr.parse::<Ipv4Net>() {
-            by_vpc.push((&vpc.id, &c.id, net.trunc()));
+            by_vpc.push((&vpc.id, i, &c.id, net.trunc()));
         }
     }
     by_vpc.sort();
-    for (i, (vpc, id, net)) in by_vpc.iter().enumerate() {
-        for (vpc2, id2, net2) in &by_vpc[i + 1..] {
+    for (i, (vpc, _, id, net)) in by_vpc.iter().enumerate() {
+        for (vpc2, _, id2, net2) in &by_vpc[i + 1..] {
             if vpc2 != vpc {
                 break;
             }
@@ -188,7 +238,9 @@ fn sibling_overlaps(t: &Topology, ancestry: &Ancestry, sink: &mut Sink) {
                 sink.at(
                     id2,
                     "cidr",
-                    format!("subnet \"{id2}\": {net2} overlaps subnet \"{id}\" ({net}) in VPC \"{vpc}\""),
+                    format!(
+                        "subnet \"{id2}\": {net2} overlaps subnet \"{id}\" ({net}) in VPC \"{vpc}\""
+                    ),
                 );
             }
         }
@@ -196,7 +248,13 @@ fn sibling_overlaps(t: &Topology, ancestry: &Ancestry, sink: &mut Sink) {
 }
 
 /// Parses an IPv4 block; reports a malformed one or one with host bits set.
-fn parse_block(sink: &mut Sink, id: &Id, field: &'static str, cidr: &str, what: &str) -> Option<Ipv4Net> {
+fn parse_block(
+    sink: &mut Sink,
+    id: &Id,
+    field: &'static str,
+    cidr: &str,
+    what: &str,
+) -> Option<Ipv4Net> {
     let Ok(net) = cidr.parse::<Ipv4Net>() else {
         sink.at(
             id,
@@ -209,7 +267,10 @@ fn parse_block(sink: &mut Sink, id: &Id, field: &'static str, cidr: &str, what: 
         sink.at(
             id,
             field,
-            format!("{what} \"{id}\": {cidr} has host bits set; did you mean {}?", net.trunc()),
+            format!(
+                "{what} \"{id}\": {cidr} has host bits set; did you mean {}?",
+                net.trunc()
+            ),
         );
     }
     Some(net.trunc())
@@ -218,13 +279,32 @@ fn parse_block(sink: &mut Sink, id: &Id, field: &'static str, cidr: &str, what: 
 /// Node counts of a Kubernetes cluster, drawn as a container or a component.
 pub(crate) fn cluster(sink: &mut Sink, id: &Id, what: &str, k: &KubernetesClusterProps) {
     let owner = (id, what);
-    bounds::int(sink, owner, "min_nodes", k.min_nodes.into(), 1, 5000, " nodes");
-    bounds::int(sink, owner, "max_nodes", k.max_nodes.into(), 1, 5000, " nodes");
+    bounds::int(
+        sink,
+        owner,
+        "min_nodes",
+        k.min_nodes.into(),
+        1,
+        5000,
+        " nodes",
+    );
+    bounds::int(
+        sink,
+        owner,
+        "max_nodes",
+        k.max_nodes.into(),
+        1,
+        5000,
+        " nodes",
+    );
     if k.min_nodes > k.max_nodes {
         sink.at(
             id,
             "min_nodes",
-            format!("{what}: min_nodes ({}) is more than max_nodes ({})", k.min_nodes, k.max_nodes),
+            format!(
+                "{what}: min_nodes ({}) is more than max_nodes ({})",
+                k.min_nodes, k.max_nodes
+            ),
         );
     }
 }

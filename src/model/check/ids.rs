@@ -9,13 +9,22 @@ use crate::model::{ElementKind, Id, Topology};
 /// components, connections.
 pub(crate) fn definitions(t: &Topology) -> impl Iterator<Item = (&Id, ElementKind)> {
     let regions = t.regions.iter().flat_map(|r| {
-        std::iter::once((&r.id, ElementKind::Region)).chain(r.zones.iter().map(|z| (z, ElementKind::Zone)))
+        std::iter::once((&r.id, ElementKind::Region))
+            .chain(r.zones.iter().map(|z| (z, ElementKind::Zone)))
     });
     regions
-        .chain(t.environments.iter().map(|e| (&e.id, ElementKind::Environment)))
+        .chain(
+            t.environments
+                .iter()
+                .map(|e| (&e.id, ElementKind::Environment)),
+        )
         .chain(t.containers.iter().map(|c| (&c.id, ElementKind::Container)))
         .chain(t.components.iter().map(|c| (&c.id, ElementKind::Component)))
-        .chain(t.connections.iter().map(|c| (&c.id, ElementKind::Connection)))
+        .chain(
+            t.connections
+                .iter()
+                .map(|c| (&c.id, ElementKind::Connection)),
+        )
 }
 
 pub(crate) fn check(t: &Topology, sink: &mut Sink) {
@@ -24,7 +33,12 @@ pub(crate) fn check(t: &Topology, sink: &mut Sink) {
         let entry = seen.entry(id).or_insert((kind, 0));
         if entry.1 > 0 {
             sink.push(
-                Locus::Element { id: id.clone(), nth: entry.1, field: None, value: None },
+                Locus::Element {
+                    id: id.clone(),
+                    nth: entry.1,
+                    field: None,
+                    value: None,
+                },
                 format!(
                     "duplicate id \"{id}\": this {} has the id of an earlier {}",
                     kind.label(),

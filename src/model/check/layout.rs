@@ -11,7 +11,10 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
         match index.kind_of(id.as_str()) {
             Some(ElementKind::Component | ElementKind::Container) => {}
             Some(other) => {
-                let msg = format!("layout: \"{id}\" is a {}; only components and containers are drawn", other.label());
+                let msg = format!(
+                    "layout: \"{id}\" is a {}; only components and containers are drawn",
+                    other.label()
+                );
                 sink.push(Locus::LayoutEntry(id.clone()), msg);
                 continue;
             }
@@ -21,8 +24,12 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
                 continue;
             }
         }
-        let coords_ok = [r.x, r.y].iter().all(|v| v.is_finite() && v.abs() <= MAX_COORD);
-        let size_ok = [r.w, r.h].iter().all(|v| v.is_finite() && *v > 0.0 && *v <= MAX_COORD);
+        let coords_ok = [r.x, r.y]
+            .iter()
+            .all(|v| v.is_finite() && v.abs() <= MAX_COORD);
+        let size_ok = [r.w, r.h]
+            .iter()
+            .all(|v| v.is_finite() && *v > 0.0 && *v <= MAX_COORD);
         if !coords_ok || !size_ok {
             let msg = format!(
                 "layout: \"{id}\" has rectangle x {} y {} w {} h {}; coordinates must be finite and within ±{MAX_COORD}, sizes positive",

@@ -69,24 +69,46 @@ pub(crate) struct Sink {
 
 impl Sink {
     fn new() -> Self {
-        Self { problems: Vec::new() }
+        Self {
+            problems: Vec::new(),
+        }
     }
 
     /// A problem in `field` of element `id`.
     pub(crate) fn at(&mut self, id: &Id, field: &'static str, message: String) {
-        self.push(Locus::Element { id: id.clone(), nth: 0, field: Some(field), value: None }, message);
+        self.push(
+            Locus::Element {
+                id: id.clone(),
+                nth: 0,
+                field: Some(field),
+                value: None,
+            },
+            message,
+        );
     }
 
     /// A problem with the string `value` of `field` of element `id`.
     pub(crate) fn at_value(&mut self, id: &Id, field: &'static str, value: &str, message: String) {
-        let locus =
-            Locus::Element { id: id.clone(), nth: 0, field: Some(field), value: Some(value.to_owned()) };
+        let locus = Locus::Element {
+            id: id.clone(),
+            nth: 0,
+            field: Some(field),
+            value: Some(value.to_owned()),
+        };
         self.push(locus, message);
     }
 
     /// A problem with element `id` as a whole.
     pub(crate) fn element(&mut self, id: &Id, message: String) {
-        self.push(Locus::Element { id: id.clone(), nth: 0, field: None, value: None }, message);
+        self.push(
+            Locus::Element {
+                id: id.clone(),
+                nth: 0,
+                field: None,
+                value: None,
+            },
+            message,
+        );
     }
 
     pub(crate) fn push(&mut self, locus: Locus, message: String) {

@@ -112,7 +112,11 @@ pub struct Autoscaling {
 
 impl Default for Autoscaling {
     fn default() -> Self {
-        Self { min_replicas: 2, max_replicas: 10, target_cpu_percent: 70 }
+        Self {
+            min_replicas: 2,
+            max_replicas: 10,
+            target_cpu_percent: 70,
+        }
     }
 }
 

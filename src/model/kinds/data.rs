@@ -271,6 +271,9 @@ pub struct Lifecycle {
 
 impl Default for Lifecycle {
     fn default() -> Self {
-        Self { archive_after_days: Some(90), expire_after_days: None }
+        Self {
+            archive_after_days: Some(90),
+            expire_after_days: None,
+        }
     }
 }

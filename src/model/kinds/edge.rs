@@ -25,7 +25,11 @@ pub struct CdnProps {
 
 impl Default for CdnProps {
     fn default() -> Self {
-        Self { cache_hit_ratio: 0.8, ddos_protection: true, https_only: true }
+        Self {
+            cache_hit_ratio: 0.8,
+            ddos_protection: true,
+            https_only: true,
+        }
     }
 }
 
@@ -124,7 +128,12 @@ pub struct WafProps {
 
 impl Default for WafProps {
     fn default() -> Self {
-        Self { managed_rules: true, rate_limit_per_5min: Some(2000), blocking: true, logging: true }
+        Self {
+            managed_rules: true,
+            rate_limit_per_5min: Some(2000),
+            blocking: true,
+            logging: true,
+        }
     }
 }
 

@@ -184,7 +184,9 @@ impl KindTag {
             KindTag::Queue => K::Queue(QueueProps::default()),
             KindTag::ObjectStorage => K::ObjectStorage(ObjectStorageProps::default()),
             KindTag::SecretsManager => K::SecretsManager(SecretsManagerProps::default()),
-            KindTag::CertificateManager => K::CertificateManager(CertificateManagerProps::default()),
+            KindTag::CertificateManager => {
+                K::CertificateManager(CertificateManagerProps::default())
+            }
             KindTag::LogAggregation => K::LogAggregation(LogAggregationProps::default()),
             KindTag::Metrics => K::Metrics(MetricsProps::default()),
             KindTag::Tracing => K::Tracing(TracingProps::default()),

@@ -16,7 +16,11 @@ pub struct SecretsManagerProps {
 
 impl Default for SecretsManagerProps {
     fn default() -> Self {
-        Self { product: "Managed".into(), rotation_days: Some(30), encryption_at_rest: true }
+        Self {
+            product: "Managed".into(),
+            rotation_days: Some(30),
+            encryption_at_rest: true,
+        }
     }
 }
 
@@ -33,7 +37,10 @@ pub struct CertificateManagerProps {
 
 impl Default for CertificateManagerProps {
     fn default() -> Self {
-        Self { auto_renewal: true, domains: Vec::new() }
+        Self {
+            auto_renewal: true,
+            domains: Vec::new(),
+        }
     }
 }
 
@@ -51,7 +58,11 @@ pub struct LogAggregationProps {
 
 impl Default for LogAggregationProps {
     fn default() -> Self {
-        Self { retention_days: 365, audit_logs: true, encryption_at_rest: true }
+        Self {
+            retention_days: 365,
+            audit_logs: true,
+            encryption_at_rest: true,
+        }
     }
 }
 
@@ -67,7 +78,10 @@ pub struct MetricsProps {
 
 impl Default for MetricsProps {
     fn default() -> Self {
-        Self { retention_days: 90, dashboards: true }
+        Self {
+            retention_days: 90,
+            dashboards: true,
+        }
     }
 }
 
@@ -83,7 +97,10 @@ pub struct TracingProps {
 
 impl Default for TracingProps {
     fn default() -> Self {
-        Self { retention_days: 30, sampling_percent: 10.0 }
+        Self {
+            retention_days: 30,
+            sampling_percent: 10.0,
+        }
     }
 }
 
@@ -99,7 +116,10 @@ pub struct AlertingProps {
 
 impl Default for AlertingProps {
     fn default() -> Self {
-        Self { channels: vec!["email".into()], escalation_policies: true }
+        Self {
+            channels: vec!["email".into()],
+            escalation_policies: true,
+        }
     }
 }
 
@@ -115,7 +135,10 @@ pub struct IdentityProviderProps {
 
 impl Default for IdentityProviderProps {
     fn default() -> Self {
-        Self { protocols: vec![IdentityProtocol::Oidc, IdentityProtocol::Saml], mfa: true }
+        Self {
+            protocols: vec![IdentityProtocol::Oidc, IdentityProtocol::Saml],
+            mfa: true,
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A cloud-agnostic machine size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum Size {
     /// 2 vCPU, 4 GiB.
     Small,
@@ -20,7 +22,13 @@ pub enum Size {
 
 impl Size {
     /// Every size, smallest first.
-    pub const ALL: [Size; 5] = [Size::Small, Size::Medium, Size::Large, Size::XLarge, Size::X2Large];
+    pub const ALL: [Size; 5] = [
+        Size::Small,
+        Size::Medium,
+        Size::Large,
+        Size::XLarge,
+        Size::X2Large,
+    ];
 
     /// Virtual CPUs of the size.
     pub fn vcpus(self) -> u32 {
