@@ -1,6 +1,6 @@
 //! `daedalus fmt FILE... [--check]`: canonical formatting of topology files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use daedalus::io;
 
@@ -30,7 +30,7 @@ pub(crate) fn run(args: &Args) -> Outcome {
         .unwrap_or(Outcome::Ok)
 }
 
-fn one(args: &Args, path: &PathBuf) -> Outcome {
+fn one(args: &Args, path: &Path) -> Outcome {
     let file = path.display();
     let loaded = match io::load(path) {
         Ok(l) => l,

@@ -22,8 +22,10 @@ pub struct Capacity {
     /// Time one request takes on one server, excluding the calls it makes.
     pub service_time: ServiceTime,
     /// What a server does while this component waits for a synchronous call it made.
+    #[serde(skip_serializing_if = "CallMode::is_default")]
     pub call_mode: CallMode,
     /// How failures are detected and recovered from.
+    #[serde(skip_serializing_if = "Failover::is_default")]
     pub failover: Failover,
 }
 
@@ -114,6 +116,13 @@ pub enum CallMode {
     Blocking,
 }
 
+impl CallMode {
+    /// Whether this is the default, which files leave out.
+    pub fn is_default(&self) -> bool {
+        *self == CallMode::default()
+    }
+}
+
 /// Failure detection and recovery.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -138,6 +147,11 @@ impl Default for Failover {
 }
 
 impl Failover {
+    /// Whether this is the default, which files leave out.
+    pub fn is_default(&self) -> bool {
+        *self == Failover::default()
+    }
+
     /// Seconds from a failure until it is detected: interval × threshold.
     pub fn detection_delay_s(&self) -> f64 {
         self.health_check_interval_s * f64::from(self.unhealthy_threshold)

@@ -24,7 +24,7 @@ pub struct Component {
     pub region: Option<Id>,
     /// Operated by the cloud provider or a vendor (RDS, S3, a SaaS API): its redundancy inside
     /// each replica is the vendor's.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub managed: bool,
     /// Replicas, zones, service time and failover.
     #[serde(default)]

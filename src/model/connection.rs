@@ -30,7 +30,7 @@ pub struct Connection {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// How much request traffic it carries, and its timeout and retries.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Traffic::is_default")]
     pub traffic: Traffic,
 }
 
@@ -73,6 +73,14 @@ pub struct Traffic {
     pub timeout_ms: Option<f64>,
     /// Attempts after the first one when a call fails or times out.
     pub retries: u32,
+}
+
+impl Traffic {
+    /// Whether this is the default (one call per request, no timeout, no retries), which files
+    /// leave out.
+    pub fn is_default(&self) -> bool {
+        *self == Traffic::default()
+    }
 }
 
 impl Default for Traffic {

@@ -38,20 +38,21 @@ impl ElementKind {
 /// Every defined id with its kind and position in its list. Built in O(n); first definition
 /// wins when an id is defined twice (the checker reports the duplicate).
 #[derive(Debug, Clone, Default)]
-pub struct Index {
-    entries: HashMap<Id, (ElementKind, usize)>,
-    zone_region: HashMap<Id, usize>,
+pub struct Index<'a> {
+    entries: HashMap<&'a str, (ElementKind, usize)>,
+    zone_region: HashMap<&'a str, usize>,
 }
 
-impl Index {
+impl<'a> Index<'a> {
     /// Indexes `topology`.
-    pub fn new(topology: &Topology) -> Self {
-        let mut index = Index::default();
+    pub fn new(topology: &'a Topology) -> Self {
+        let n = topology.containers.len() + topology.components.len() + topology.connections.len();
+        let mut index = Index { entries: HashMap::with_capacity(n + 16), zone_region: HashMap::new() };
         for (i, r) in topology.regions.iter().enumerate() {
             index.insert(&r.id, ElementKind::Region, i);
             for z in &r.zones {
                 index.insert(z, ElementKind::Zone, i);
-                index.zone_region.entry(z.clone()).or_insert(i);
+                index.zone_region.entry(z.as_str()).or_insert(i);
             }
         }
         for (i, e) in topology.environments.iter().enumerate() {
@@ -69,8 +70,8 @@ impl Index {
         index
     }
 
-    fn insert(&mut self, id: &Id, kind: ElementKind, i: usize) {
-        self.entries.entry(id.clone()).or_insert((kind, i));
+    fn insert(&mut self, id: &'a Id, kind: ElementKind, i: usize) {
+        self.entries.entry(id.as_str()).or_insert((kind, i));
     }
 
     /// The kind of element `id` names, if it is defined.
@@ -114,15 +115,34 @@ impl Topology {
     }
 }
 
-/// Walks up the container tree using an [`Index`]; stops at cycles.
+/// Walks up the container tree using an [`Index`]; never loops, even on a cyclic tree.
+#[derive(Clone, Copy)]
 pub struct Ancestry<'a> {
     topology: &'a Topology,
-    index: &'a Index,
+    index: &'a Index<'a>,
+}
+
+/// The containers from one container up to the top (see [`Ancestry::chain`]).
+pub struct Ancestors<'a> {
+    ancestry: Ancestry<'a>,
+    next: Option<&'a Id>,
+    steps_left: usize,
+}
+
+impl<'a> Iterator for Ancestors<'a> {
+    type Item = &'a Container;
+
+    fn next(&mut self) -> Option<&'a Container> {
+        self.steps_left = self.steps_left.checked_sub(1)?;
+        let c = self.ancestry.container(self.next?.as_str())?;
+        self.next = c.parent.as_ref();
+        Some(c)
+    }
 }
 
 impl<'a> Ancestry<'a> {
     /// A walker over `topology` using its `index`.
-    pub fn new(topology: &'a Topology, index: &'a Index) -> Self {
+    pub fn new(topology: &'a Topology, index: &'a Index<'a>) -> Self {
         Self { topology, index }
     }
 
@@ -132,40 +152,25 @@ impl<'a> Ancestry<'a> {
         self.topology.containers.get(i)
     }
 
-    /// The containers enclosing `start` (itself first), innermost first. A cycle ends the walk.
-    pub fn chain(&self, start: Option<&Id>) -> Vec<&'a Container> {
-        let mut chain: Vec<&'a Container> = Vec::new();
-        let mut next = start;
-        while let Some(id) = next {
-            let Some(c) = self.container(id.as_str()) else {
-                break;
-            };
-            if chain.iter().any(|seen| seen.id == c.id) {
-                break;
-            }
-            chain.push(c);
-            next = c.parent.as_ref();
-        }
-        chain
+    /// The containers enclosing `start` (itself first), innermost first. On a cyclic tree the
+    /// walk stops after as many steps as there are containers.
+    pub fn chain(&self, start: Option<&'a Id>) -> Ancestors<'a> {
+        Ancestors { ancestry: *self, next: start, steps_left: self.topology.containers.len() }
     }
 
     /// The innermost VPC enclosing container `start` (or `start` itself).
-    pub fn vpc(&self, start: Option<&Id>) -> Option<&'a Container> {
-        self.chain(start)
-            .into_iter()
-            .find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
+    pub fn vpc(&self, start: Option<&'a Id>) -> Option<&'a Container> {
+        self.chain(start).find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
     }
 
     /// The innermost subnet tier enclosing container `start` (or `start` itself).
-    pub fn subnet(&self, start: Option<&Id>) -> Option<&'a Container> {
-        self.chain(start)
-            .into_iter()
-            .find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
+    pub fn subnet(&self, start: Option<&'a Id>) -> Option<&'a Container> {
+        self.chain(start).find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
     }
 
     /// The region given by the nearest VPC or group with a region, if any.
-    pub fn region(&self, start: Option<&Id>) -> Option<&'a Id> {
-        self.chain(start).into_iter().find_map(|c| match &c.kind {
+    pub fn region(&self, start: Option<&'a Id>) -> Option<&'a Id> {
+        self.chain(start).find_map(|c| match &c.kind {
             ContainerKind::Vpc(v) => Some(&v.region),
             ContainerKind::Group(g) => g.region.as_ref(),
             _ => None,
@@ -173,8 +178,8 @@ impl<'a> Ancestry<'a> {
     }
 
     /// The environment given by the nearest VPC or group with an environment, if any.
-    pub fn environment(&self, start: Option<&Id>) -> Option<&'a Id> {
-        self.chain(start).into_iter().find_map(|c| match &c.kind {
+    pub fn environment(&self, start: Option<&'a Id>) -> Option<&'a Id> {
+        self.chain(start).find_map(|c| match &c.kind {
             ContainerKind::Vpc(v) => Some(&v.environment),
             ContainerKind::Group(g) => g.environment.as_ref(),
             _ => None,
@@ -183,8 +188,6 @@ impl<'a> Ancestry<'a> {
 
     /// The region a component runs in: its own, else its containers'.
     pub fn component_region(&self, c: &'a Component) -> Option<&'a Id> {
-        c.region
-            .as_ref()
-            .or_else(|| self.region(c.container.as_ref()))
+        c.region.as_ref().or_else(|| self.region(c.container.as_ref()))
     }
 }

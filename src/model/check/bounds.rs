@@ -2,13 +2,13 @@
 //!
 //! `unit` is appended to the bound as given, so pass it with its leading space (`" ms"`).
 
-use super::Sink;
+use super::{Named, Sink};
 use crate::model::Id;
 
 /// Reports `value` of `field` unless it is finite and within `min..=max`.
 pub(crate) fn float(
     sink: &mut Sink,
-    owner: (&Id, &str),
+    owner: (&Id, Named),
     field: &'static str,
     value: f64,
     min: f64,
@@ -34,7 +34,7 @@ pub(crate) fn float(
 /// Reports `value` of `field` unless it is positive, finite and at most `max`.
 pub(crate) fn positive(
     sink: &mut Sink,
-    owner: (&Id, &str),
+    owner: (&Id, Named),
     field: &'static str,
     value: f64,
     max: f64,
@@ -59,7 +59,7 @@ pub(crate) fn positive(
 /// Reports integer `value` of `field` unless it is within `min..=max`.
 pub(crate) fn int(
     sink: &mut Sink,
-    owner: (&Id, &str),
+    owner: (&Id, Named),
     field: &'static str,
     value: u64,
     min: u64,

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{Sink, bounds, containers, describe};
+use super::{Named, Sink, bounds, containers, describe};
 use crate::model::{
     Ancestry, Capacity, Component, ComponentKind, ContainerKind, Distribution, ElementKind, Id,
     Index, Replication, Topology,
@@ -18,9 +18,9 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
     let ancestry = Ancestry::new(t, index);
     for c in &t.components {
         let what = describe(index, &c.id);
-        placement(t, c, index, &ancestry, &what, sink);
-        capacity(&c.id, &what, &c.capacity, sink);
-        kind(t, c, index, &ancestry, &what, sink);
+        placement(t, c, index, &ancestry, what, sink);
+        capacity(&c.id, what, &c.capacity, sink);
+        kind(t, c, index, &ancestry, what, sink);
     }
 }
 
@@ -30,7 +30,7 @@ fn placement(
     c: &Component,
     index: &Index,
     ancestry: &Ancestry,
-    what: &str,
+    what: Named,
     sink: &mut Sink,
 ) {
     let container_region = ancestry.region(c.container.as_ref());
@@ -117,7 +117,7 @@ fn placement(
     }
 }
 
-fn capacity(id: &Id, what: &str, c: &Capacity, sink: &mut Sink) {
+fn capacity(id: &Id, what: Named, c: &Capacity, sink: &mut Sink) {
     let owner = (id, what);
     if c.replicas == 0 {
         sink.at(
@@ -190,7 +190,7 @@ fn kind(
     c: &Component,
     index: &Index,
     ancestry: &Ancestry,
-    what: &str,
+    what: Named,
     sink: &mut Sink,
 ) {
     let owner = (&c.id, what);
@@ -407,7 +407,7 @@ fn workload(
     w: &crate::model::WorkloadProps,
     index: &Index,
     ancestry: &Ancestry,
-    what: &str,
+    what: Named,
     sink: &mut Sink,
 ) {
     let owner = (&c.id, what);

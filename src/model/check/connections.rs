@@ -5,32 +5,33 @@ use std::collections::{HashMap, HashSet};
 
 use ipnet::Ipv4Net;
 
-use super::{Sink, bounds};
+use super::{Named, Sink, bounds};
 use crate::model::{Ancestry, Connection, ContainerKind, ElementKind, Id, Index, Topology};
 
 pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
-    let ancestry = Ancestry::new(t, index);
+    let vpcs = VpcBlocks::new(t, index);
     let pairs: HashSet<(&Id, &Id)> = t.connections.iter().map(|c| (&c.from, &c.to)).collect();
-    let mut seen: HashMap<(&Id, &Id, u16, bool), &Id> = HashMap::new();
+    let mut seen: HashMap<(&Id, &Id, u16, bool), &Id> = HashMap::with_capacity(t.connections.len());
     for c in &t.connections {
-        let what = format!("connection \"{}\"", c.id);
+        let what = Named::new("connection", &c.id);
         if c.from == c.to {
-            sink.at(
-                &c.id,
-                "to",
-                format!("{what} connects \"{}\" to itself", c.from),
-            );
+            sink.at(&c.id, "to", format!("{what} connects \"{}\" to itself", c.from));
         }
-        ports_and_tls(c, &what, sink);
-        traffic(c, &what, sink);
+        ports_and_tls(c, what, sink);
+        traffic(c, what, sink);
         if let Some(cache) = &c.traffic.on_miss_of
             && index.kind_of(cache.as_str()).is_some()
             && !pairs.contains(&(&c.from, cache))
         {
-            sink.at_value(&c.id, "on_miss_of", cache.as_str(), format!(
-                "{what} is made on a miss of \"{cache}\", but \"{}\" has no connection to \"{cache}\"",
-                c.from
-            ));
+            sink.at_value(
+                &c.id,
+                "on_miss_of",
+                cache.as_str(),
+                format!(
+                    "{what} is made on a miss of \"{cache}\", but \"{}\" has no connection to \"{cache}\"",
+                    c.from
+                ),
+            );
         }
         if let Some(port) = c.effective_port() {
             let key = (&c.from, &c.to, port, c.protocol.is_udp());
@@ -41,20 +42,26 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
                 );
             }
         }
-        overlapping_vpcs(t, c, index, &ancestry, &what, sink);
+        if let (Some((a, net_a)), Some((b, net_b))) = (vpcs.of(&c.from), vpcs.of(&c.to))
+            && a != b
+            && (net_a.contains(&net_b) || net_b.contains(&net_a))
+        {
+            sink.element(
+                &c.id,
+                format!(
+                    "{what} joins VPC \"{a}\" ({net_a}) and VPC \"{b}\" ({net_b}), whose address blocks overlap: they cannot be peered"
+                ),
+            );
+        }
     }
 }
 
-fn ports_and_tls(c: &Connection, what: &str, sink: &mut Sink) {
+fn ports_and_tls(c: &Connection, what: Named, sink: &mut Sink) {
     if c.port == Some(0) {
         sink.at(&c.id, "port", format!("{what}: port 0 is not a port"));
     }
     if c.effective_port().is_none() {
-        sink.at(
-            &c.id,
-            "protocol",
-            format!("{what}: {} needs an explicit port", c.protocol.label()),
-        );
+        sink.at(&c.id, "protocol", format!("{what}: {} needs an explicit port", c.protocol.label()));
     }
     match c.protocol.inherent_tls() {
         Some(true) if !c.tls => sink.at(
@@ -74,55 +81,49 @@ fn ports_and_tls(c: &Connection, what: &str, sink: &mut Sink) {
     }
 }
 
-fn traffic(c: &Connection, what: &str, sink: &mut Sink) {
+fn traffic(c: &Connection, what: Named, sink: &mut Sink) {
     let owner = (&c.id, what);
     let t = &c.traffic;
-    bounds::float(
-        sink,
-        owner,
-        "calls_per_request",
-        t.calls_per_request,
-        0.0,
-        1000.0,
-        "",
-    );
+    bounds::float(sink, owner, "calls_per_request", t.calls_per_request, 0.0, 1000.0, "");
     if let Some(ms) = t.timeout_ms {
         bounds::positive(sink, owner, "timeout_ms", ms, 3_600_000.0, " ms");
     }
     bounds::int(sink, owner, "retries", t.retries.into(), 0, 10, "");
 }
 
-/// Two VPCs whose address blocks overlap cannot be peered, so a connection between them cannot
-/// be routed.
-fn overlapping_vpcs(
-    t: &Topology,
-    c: &Connection,
-    index: &Index,
-    ancestry: &Ancestry,
-    what: &str,
-    sink: &mut Sink,
-) {
-    let vpc_of = |id: &Id| {
-        let start = match index.kind_of(id.as_str())? {
-            ElementKind::Container => Some(id),
+/// The enclosing VPC and its address block, for every container, computed once.
+struct VpcBlocks<'a> {
+    topology: &'a Topology,
+    index: &'a Index<'a>,
+    by_container: Vec<Option<(&'a Id, Ipv4Net)>>,
+}
+
+impl<'a> VpcBlocks<'a> {
+    fn new(topology: &'a Topology, index: &'a Index<'a>) -> Self {
+        let ancestry = Ancestry::new(topology, index);
+        let by_container = topology
+            .containers
+            .iter()
+            .map(|c| {
+                let vpc = ancestry.vpc(Some(&c.id))?;
+                let ContainerKind::Vpc(p) = &vpc.kind else { return None };
+                Some((&vpc.id, p.cidr.parse::<Ipv4Net>().ok()?.trunc()))
+            })
+            .collect();
+        Self { topology, index, by_container }
+    }
+
+    /// The VPC a connection end (component or container) is in.
+    fn of(&self, id: &Id) -> Option<(&'a Id, Ipv4Net)> {
+        let container = match self.index.kind_of(id.as_str())? {
+            ElementKind::Container => id,
             ElementKind::Component => {
-                let i = index.position(id.as_str(), ElementKind::Component)?;
-                t.components.get(i)?.container.as_ref()
+                let i = self.index.position(id.as_str(), ElementKind::Component)?;
+                self.topology.components.get(i)?.container.as_ref()?
             }
-            _ => None,
+            _ => return None,
         };
-        let vpc = ancestry.vpc(start)?;
-        let ContainerKind::Vpc(p) = &vpc.kind else {
-            return None;
-        };
-        Some((&vpc.id, p.cidr.parse::<Ipv4Net>().ok()?.trunc()))
-    };
-    let (Some((a, net_a)), Some((b, net_b))) = (vpc_of(&c.from), vpc_of(&c.to)) else {
-        return;
-    };
-    if a != b && (net_a.contains(&net_b) || net_b.contains(&net_a)) {
-        sink.element(&c.id, format!(
-            "{what} joins VPC \"{a}\" ({net_a}) and VPC \"{b}\" ({net_b}), whose address blocks overlap: they cannot be peered"
-        ));
+        let i = self.index.position(container.as_str(), ElementKind::Container)?;
+        *self.by_container.get(i)?
     }
 }

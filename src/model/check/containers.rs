@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use ipnet::Ipv4Net;
 
-use super::{Sink, bounds, describe};
+use super::{Named, Sink, bounds, describe};
 use crate::model::{
     Ancestry, Container, ContainerKind, ElementKind, Id, Index, KubernetesClusterProps, Topology,
 };
@@ -38,7 +38,7 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
                 }
             }
             ContainerKind::Subnet(_) => subnet(t, c, index, &ancestry, sink),
-            ContainerKind::KubernetesCluster(k) => cluster(sink, &c.id, &describe(index, &c.id), k),
+            ContainerKind::KubernetesCluster(k) => cluster(sink, &c.id, describe(index, &c.id), k),
             ContainerKind::Group(_) => {}
         }
     }
@@ -105,8 +105,8 @@ fn nesting(c: &Container, ancestry: &Ancestry, sink: &mut Sink) {
             );
         }
         ContainerKind::Vpc(_) => {
-            let chain = ancestry.chain(c.parent.as_ref());
-            if let Some(net) = chain.iter().find(|a| {
+            let mut chain = ancestry.chain(c.parent.as_ref());
+            if let Some(net) = chain.find(|a| {
                 matches!(
                     a.kind,
                     ContainerKind::Vpc(_)
@@ -277,7 +277,7 @@ fn parse_block(
 }
 
 /// Node counts of a Kubernetes cluster, drawn as a container or a component.
-pub(crate) fn cluster(sink: &mut Sink, id: &Id, what: &str, k: &KubernetesClusterProps) {
+pub(crate) fn cluster(sink: &mut Sink, id: &Id, what: Named, k: &KubernetesClusterProps) {
     let owner = (id, what);
     bounds::int(
         sink,

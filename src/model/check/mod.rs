@@ -130,10 +130,31 @@ pub fn check(topology: &Topology) -> Vec<Problem> {
     sink.problems
 }
 
-/// `"component \"db\""`: the element's kind and id, as messages name it.
-pub(crate) fn describe(index: &Index, id: &Id) -> String {
-    match index.kind_of(id.as_str()) {
-        Some(kind) => format!("{} \"{id}\"", kind.label()),
-        None => format!("\"{id}\""),
+/// An element as messages name it, e.g. `component "db"`; formats without allocating until a
+/// message is actually written.
+#[derive(Clone, Copy)]
+pub(crate) struct Named<'a> {
+    kind: &'static str,
+    id: &'a Id,
+}
+
+impl<'a> Named<'a> {
+    pub(crate) fn new(kind: &'static str, id: &'a Id) -> Self {
+        Self { kind, id }
     }
+}
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.kind.is_empty() {
+            write!(f, "\"{}\"", self.id)
+        } else {
+            write!(f, "{} \"{}\"", self.kind, self.id)
+        }
+    }
+}
+
+/// The element `id` as messages name it, with its kind looked up in `index`.
+pub(crate) fn describe<'a>(index: &Index, id: &'a Id) -> Named<'a> {
+    Named::new(index.kind_of(id.as_str()).map_or("", |k| k.label()), id)
 }
