@@ -7,14 +7,24 @@ use daedalus::io;
 use daedalus::model::check;
 
 fn bench(c: &mut Criterion) {
-    let options = GenerateOptions { components: 5000, connections: Some(10_000), seed: 1 };
-    let Ok(topology) = generate(&options) else { panic!("generate") };
-    let Ok(text) = io::to_string(&topology) else { panic!("serialize") };
+    let options = GenerateOptions {
+        components: 5000,
+        connections: Some(10_000),
+        seed: 1,
+    };
+    let Ok(topology) = generate(&options) else {
+        panic!("generate")
+    };
+    let Ok(text) = io::to_string(&topology) else {
+        panic!("serialize")
+    };
     let mut group = c.benchmark_group("5000 components, 10000 connections");
     group.sample_size(20);
     group.bench_function("parse + check", |b| {
         b.iter(|| {
-            let Ok(t) = io::parse(&text) else { panic!("parse") };
+            let Ok(t) = io::parse(&text) else {
+                panic!("parse")
+            };
             let problems = check::check(&t);
             assert!(problems.is_empty());
             t
@@ -22,7 +32,9 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("parse", |b| b.iter(|| io::parse(&text).is_ok()));
     group.bench_function("check", |b| b.iter(|| check::check(&topology).len()));
-    group.bench_function("save (canonical text)", |b| b.iter(|| io::to_string(&topology).map(|s| s.len())));
+    group.bench_function("save (canonical text)", |b| {
+        b.iter(|| io::to_string(&topology).map(|s| s.len()))
+    });
     group.finish();
 }
 

@@ -4,14 +4,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn daedalus(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_daedalus")).args(args).output() {
+    match Command::new(env!("CARGO_BIN_EXE_daedalus"))
+        .args(args)
+        .output()
+    {
         Ok(o) => o,
         Err(e) => panic!("cannot run daedalus: {e}"),
     }
 }
 
 fn sample(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-topologies").join(name).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-topologies")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 fn stdout(o: &Output) -> String {
@@ -38,7 +45,11 @@ fn check_icarus_json_reports_the_counts() {
     assert!(v["connections"].as_u64() >= Some(23));
     assert_eq!(v["containers"].as_u64(), Some(14));
     assert_eq!(v["errors"].as_array().map(Vec::len), Some(0));
-    assert!(v["file"].as_str().is_some_and(|f| f.ends_with("icarus-platform.ron")));
+    assert!(
+        v["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("icarus-platform.ron"))
+    );
     assert!(stderr(&o).is_empty());
 }
 
@@ -46,7 +57,11 @@ fn check_icarus_json_reports_the_counts() {
 fn check_text_says_ok() {
     let o = daedalus(&["check", &sample("three-tier.ron")]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("ok: 16 components, 14 connections, 7 containers"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("ok: 16 components, 14 connections, 7 containers"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -60,13 +75,19 @@ fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
 #[test]
 fn broken_file_exits_2_with_file_line_col() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../sample-topologies/three-tier.ron").replacen("kind: Users(", "kind: Userz(", 1);
+    let text = include_str!("../sample-topologies/three-tier.ron").replacen(
+        "kind: Users(",
+        "kind: Userz(",
+        1,
+    );
     let path = write_temp(dir.path(), "broken.ron", &text);
     let file = path.display().to_string();
     let o = daedalus(&["check", &file]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    let rest = err.strip_prefix(&format!("{file}:")).unwrap_or_else(|| panic!("no FILE: prefix: {err}"));
+    let rest = err
+        .strip_prefix(&format!("{file}:"))
+        .unwrap_or_else(|| panic!("no FILE: prefix: {err}"));
     let mut parts = rest.splitn(3, ':');
     let line: usize = parts.next().and_then(|l| l.parse().ok()).expect("line");
     let col: usize = parts.next().and_then(|c| c.parse().ok()).expect("column");
@@ -85,13 +106,21 @@ fn broken_file_exits_2_with_file_line_col() {
 #[test]
 fn semantic_problems_exit_1_with_positions() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../sample-topologies/three-tier.ron").replacen("to: \"cache\"", "to: \"cash\"", 1);
+    let text = include_str!("../sample-topologies/three-tier.ron").replacen(
+        "to: \"cache\"",
+        "to: \"cash\"",
+        1,
+    );
     let path = write_temp(dir.path(), "dangling.ron", &text);
     let o = daedalus(&["check", &path.display().to_string(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let v = json(&o);
     let e = &v["errors"][0];
-    assert!(e["message"].as_str().is_some_and(|m| m.contains("\"cash\"")));
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"cash\""))
+    );
     assert!(e["line"].as_u64().is_some() && e["column"].as_u64().is_some());
     assert_eq!(e["element"], "web-to-cache");
     let o = daedalus(&["check", &path.display().to_string()]);
@@ -108,7 +137,10 @@ fn missing_file_exits_2() {
 
 #[test]
 fn every_sample_passes_fmt_check() {
-    let files: Vec<String> = ["icarus-platform.ron", "three-tier.ron", "flawed.ron"].iter().map(|s| sample(s)).collect();
+    let files: Vec<String> = ["icarus-platform.ron", "three-tier.ron", "flawed.ron"]
+        .iter()
+        .map(|s| sample(s))
+        .collect();
     let mut args = vec!["fmt", "--check"];
     args.extend(files.iter().map(String::as_str));
     let o = daedalus(&args);
@@ -119,28 +151,49 @@ fn every_sample_passes_fmt_check() {
 fn fmt_rewrites_and_check_detects() {
     let dir = tempfile::tempdir().expect("tempdir");
     let canonical = include_str!("../sample-topologies/three-tier.ron");
-    let messy = canonical.replace("    ", "  ").replacen("name: \"Shoppers\",", "name:\"Shoppers\" ,", 1);
+    let messy =
+        canonical
+            .replace("    ", "  ")
+            .replacen("name: \"Shoppers\",", "name:\"Shoppers\" ,", 1);
     let path = write_temp(dir.path(), "messy.ron", &messy);
     let file = path.display().to_string();
     let o = daedalus(&["fmt", "--check", &file]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not in canonical form"));
-    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(messy.as_str()), "--check changed the file");
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(messy.as_str()),
+        "--check changed the file"
+    );
     let o = daedalus(&["fmt", &file]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(canonical));
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(canonical)
+    );
 }
 
 #[test]
 fn fmt_keeps_files_with_comments_unless_told() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = include_str!("../sample-topologies/three-tier.ron").replacen("    version: 1,", "    // why\n    version: 1,", 1);
+    let text = include_str!("../sample-topologies/three-tier.ron").replacen(
+        "    version: 1,",
+        "    // why\n    version: 1,",
+        1,
+    );
     let path = write_temp(dir.path(), "commented.ron", &text);
     let file = path.display().to_string();
     let o = daedalus(&["fmt", &file]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(&format!("{file}:4:5: has a comment")), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(text.as_str()));
+    assert!(
+        stderr(&o).contains(&format!("{file}:4:5: has a comment")),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(text.as_str())
+    );
     let o = daedalus(&["fmt", "--drop-comments", &file]);
     assert_eq!(o.status.code(), Some(0));
 }
@@ -158,7 +211,15 @@ fn generate_writes_a_valid_topology() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("big.ron");
     let file = path.display().to_string();
-    let o = daedalus(&["generate", "--components", "1500", "--seed", "3", "-o", &file]);
+    let o = daedalus(&[
+        "generate",
+        "--components",
+        "1500",
+        "--seed",
+        "3",
+        "-o",
+        &file,
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = daedalus(&["check", &file, "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -176,7 +237,12 @@ fn generate_writes_a_valid_topology() {
 fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(daedalus(&["check"]).status.code(), Some(2));
     assert_eq!(daedalus(&["frobnicate", "x", "y"]).status.code(), Some(2));
-    assert_eq!(daedalus(&["check", "x.ron", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        daedalus(&["check", "x.ron", "--format", "yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
     let help = daedalus(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("check") && stdout(&help).contains("fmt"));

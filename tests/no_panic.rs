@@ -12,23 +12,54 @@ const SAMPLES: [&str; 3] = [
 
 /// Tokens worth splicing into a file: brackets, quotes, numbers at the edges, ids, keywords.
 const VOCABULARY: [&str; 28] = [
-    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "r#\"", "//", "/*", "-1", "0", "1e308", "-0.0", "NaN",
-    "inf", "4294967296", "\"db\"", "\"\"", "None", "Some(", "Database(", "replicas: 0,", "zones: [],",
-    "\u{1F310}", "\u{0}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "r#\"",
+    "//",
+    "/*",
+    "-1",
+    "0",
+    "1e308",
+    "-0.0",
+    "NaN",
+    "inf",
+    "4294967296",
+    "\"db\"",
+    "\"\"",
+    "None",
+    "Some(",
+    "Database(",
+    "replicas: 0,",
+    "zones: [],",
+    "\u{1F310}",
+    "\u{0}",
 ];
 
 /// Checks the invariants on one input: no panic; if it parses, checking does not panic and the
 /// canonical text is stable.
 fn exercise(bytes: &[u8]) {
     let Ok(text) = io::decode(bytes) else { return };
-    let Ok(topology) = io::parse(&text) else { return };
+    let Ok(topology) = io::parse(&text) else {
+        return;
+    };
     let _ = io::check(&topology, &text);
-    let Ok(canonical) = io::to_string(&topology) else { return };
+    let Ok(canonical) = io::to_string(&topology) else {
+        return;
+    };
     let again = match io::parse(&canonical) {
         Ok(t) => t,
         Err(e) => panic!("canonical text does not parse: {e}\n{canonical}"),
     };
-    let Ok(canonical_again) = io::to_string(&again) else { panic!("second serialization failed") };
+    let Ok(canonical_again) = io::to_string(&again) else {
+        panic!("second serialization failed")
+    };
     assert!(canonical == canonical_again, "canonical form is not stable");
     let _ = io::check(&again, &canonical);
 }
@@ -50,7 +81,19 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 0..VOCABULARY.len()).prop_map(|(at, t)| Mutation::Insert(at, t)),
         any::<usize>().prop_map(Mutation::Truncate),
         any::<usize>().prop_map(Mutation::DuplicateLine),
-        (any::<usize>(), prop::sample::select(vec!["0", "-1", "-0.5", "1e300", "NaN", "inf", "99999999999", "0.0"]))
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "0",
+                "-1",
+                "-0.5",
+                "1e300",
+                "NaN",
+                "inf",
+                "99999999999",
+                "0.0"
+            ])
+        )
             .prop_map(|(at, n)| Mutation::SwapNumber(at, n)),
     ]
 }
@@ -104,7 +147,8 @@ fn number_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let starts = b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-'));
+        let starts = b[i].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-'));
         if starts {
             let s = i;
             while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {

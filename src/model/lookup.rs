@@ -47,7 +47,10 @@ impl<'a> Index<'a> {
     /// Indexes `topology`.
     pub fn new(topology: &'a Topology) -> Self {
         let n = topology.containers.len() + topology.components.len() + topology.connections.len();
-        let mut index = Index { entries: HashMap::with_capacity(n + 16), zone_region: HashMap::new() };
+        let mut index = Index {
+            entries: HashMap::with_capacity(n + 16),
+            zone_region: HashMap::new(),
+        };
         for (i, r) in topology.regions.iter().enumerate() {
             index.insert(&r.id, ElementKind::Region, i);
             for z in &r.zones {
@@ -155,17 +158,23 @@ impl<'a> Ancestry<'a> {
     /// The containers enclosing `start` (itself first), innermost first. On a cyclic tree the
     /// walk stops after as many steps as there are containers.
     pub fn chain(&self, start: Option<&'a Id>) -> Ancestors<'a> {
-        Ancestors { ancestry: *self, next: start, steps_left: self.topology.containers.len() }
+        Ancestors {
+            ancestry: *self,
+            next: start,
+            steps_left: self.topology.containers.len(),
+        }
     }
 
     /// The innermost VPC enclosing container `start` (or `start` itself).
     pub fn vpc(&self, start: Option<&'a Id>) -> Option<&'a Container> {
-        self.chain(start).find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
+        self.chain(start)
+            .find(|c| matches!(c.kind, ContainerKind::Vpc(_)))
     }
 
     /// The innermost subnet tier enclosing container `start` (or `start` itself).
     pub fn subnet(&self, start: Option<&'a Id>) -> Option<&'a Container> {
-        self.chain(start).find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
+        self.chain(start)
+            .find(|c| matches!(c.kind, ContainerKind::Subnet(_)))
     }
 
     /// The region given by the nearest VPC or group with a region, if any.
@@ -188,6 +197,8 @@ impl<'a> Ancestry<'a> {
 
     /// The region a component runs in: its own, else its containers'.
     pub fn component_region(&self, c: &'a Component) -> Option<&'a Id> {
-        c.region.as_ref().or_else(|| self.region(c.container.as_ref()))
+        c.region
+            .as_ref()
+            .or_else(|| self.region(c.container.as_ref()))
     }
 }

@@ -15,7 +15,11 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
     for c in &t.connections {
         let what = Named::new("connection", &c.id);
         if c.from == c.to {
-            sink.at(&c.id, "to", format!("{what} connects \"{}\" to itself", c.from));
+            sink.at(
+                &c.id,
+                "to",
+                format!("{what} connects \"{}\" to itself", c.from),
+            );
         }
         ports_and_tls(c, what, sink);
         traffic(c, what, sink);
@@ -61,7 +65,11 @@ fn ports_and_tls(c: &Connection, what: Named, sink: &mut Sink) {
         sink.at(&c.id, "port", format!("{what}: port 0 is not a port"));
     }
     if c.effective_port().is_none() {
-        sink.at(&c.id, "protocol", format!("{what}: {} needs an explicit port", c.protocol.label()));
+        sink.at(
+            &c.id,
+            "protocol",
+            format!("{what}: {} needs an explicit port", c.protocol.label()),
+        );
     }
     match c.protocol.inherent_tls() {
         Some(true) if !c.tls => sink.at(
@@ -84,7 +92,15 @@ fn ports_and_tls(c: &Connection, what: Named, sink: &mut Sink) {
 fn traffic(c: &Connection, what: Named, sink: &mut Sink) {
     let owner = (&c.id, what);
     let t = &c.traffic;
-    bounds::float(sink, owner, "calls_per_request", t.calls_per_request, 0.0, 1000.0, "");
+    bounds::float(
+        sink,
+        owner,
+        "calls_per_request",
+        t.calls_per_request,
+        0.0,
+        1000.0,
+        "",
+    );
     if let Some(ms) = t.timeout_ms {
         bounds::positive(sink, owner, "timeout_ms", ms, 3_600_000.0, " ms");
     }
@@ -106,11 +122,17 @@ impl<'a> VpcBlocks<'a> {
             .iter()
             .map(|c| {
                 let vpc = ancestry.vpc(Some(&c.id))?;
-                let ContainerKind::Vpc(p) = &vpc.kind else { return None };
+                let ContainerKind::Vpc(p) = &vpc.kind else {
+                    return None;
+                };
                 Some((&vpc.id, p.cidr.parse::<Ipv4Net>().ok()?.trunc()))
             })
             .collect();
-        Self { topology, index, by_container }
+        Self {
+            topology,
+            index,
+            by_container,
+        }
     }
 
     /// The VPC a connection end (component or container) is in.
@@ -123,7 +145,9 @@ impl<'a> VpcBlocks<'a> {
             }
             _ => return None,
         };
-        let i = self.index.position(container.as_str(), ElementKind::Container)?;
+        let i = self
+            .index
+            .position(container.as_str(), ElementKind::Container)?;
         *self.by_container.get(i)?
     }
 }
