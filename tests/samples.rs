@@ -296,3 +296,47 @@ fn icarus_sample_carries_the_properties_its_text_states() {
         "multi-cloud"
     );
 }
+
+#[test]
+fn renaming_updates_every_reference_in_the_icarus_sample() {
+    let mut t = load("icarus-platform.ron").topology;
+    let rename = |t: &mut Topology, old: &str, new: &str| {
+        let (Ok(old), Ok(new)) = (Id::new(old), Id::new(new)) else {
+            panic!("ids")
+        };
+        t.rename(&old, &new).unwrap_or_else(|e| panic!("{e}"));
+    };
+    rename(&mut t, "cache-cluster", "session-cache");
+    rename(&mut t, "eu-central-b", "eu-central-2");
+    rename(&mut t, "app-cluster", "apps");
+    rename(&mut t, "eu-west", "dr-region");
+    assert!(
+        daedalus::model::check::check(&t).is_empty(),
+        "{:?}",
+        daedalus::model::check::check(&t)
+    );
+    let text = io::to_string(&t).expect("serialize");
+    for old in [
+        "\"cache-cluster\"",
+        "\"eu-central-b\"",
+        "\"app-cluster\"",
+        "\"eu-west\"",
+    ] {
+        assert!(!text.contains(old), "{old} is still referenced");
+    }
+    let db = t
+        .connection("service-containers-to-db-cluster")
+        .expect("connection");
+    assert_eq!(
+        db.traffic.on_miss_of.as_ref().map(Id::as_str),
+        Some("session-cache")
+    );
+    assert_eq!(
+        t.connection("bastion-host-to-app-cluster")
+            .map(|c| c.to.as_str()),
+        Some("apps")
+    );
+    assert!(
+        t.layout.elements.contains_key("session-cache") && t.layout.elements.contains_key("apps")
+    );
+}
