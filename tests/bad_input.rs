@@ -487,3 +487,33 @@ fn layout_problems() {
     );
     assert_problem(&problems(&text), "layout: \"alb\" has rectangle", line);
 }
+
+#[test]
+fn peering_and_waiver_problems() {
+    let end = THREE_TIER.rfind("    layout: (").expect("layout section");
+    let insert = |extra: &str| format!("{}{extra}{}", &THREE_TIER[..end], &THREE_TIER[end..]);
+    let text = insert(
+        "    peerings: [(id: \"p1\", from: \"shop-vpc\", to: \"app\", justification: \" \")],\n",
+    );
+    let line = 1 + text[..text.find("id: \"p1\"").expect("p1")]
+        .matches('\n')
+        .count();
+    let d = problems(&text);
+    assert_problem(
+        &d,
+        "peering \"p1\": \"app\" is a subnet, but peerings join VPCs",
+        line,
+    );
+    assert_problem(&d, "peering \"p1\" has no justification", line);
+    let text = insert(
+        "    waivers: [\n        (rule: \"SEC-004\", element: \"web\", justification: \"ok\"),\n        (rule: \"sec4\", element: \"nope\", justification: \"\"),\n    ],\n",
+    );
+    let line = 1 + text[..text.find("(rule: \"sec4\"").expect("waiver")]
+        .matches('\n')
+        .count();
+    let d = problems(&text);
+    assert_problem(&d, "rule ids look like SEC-004", line);
+    assert_problem(&d, "has no justification; a waiver must say why", line);
+    assert_problem(&d, "element refers to \"nope\", which does not exist", line);
+    assert_eq!(d.len(), 3, "{d:#?}");
+}

@@ -37,13 +37,17 @@ struct Token {
 }
 
 /// Top-level lists whose entries are elements with an `id` field.
-const ELEMENT_LISTS: [&str; 5] = [
+const ELEMENT_LISTS: [&str; 6] = [
     "regions",
     "environments",
     "containers",
     "components",
     "connections",
+    "peerings",
 ];
+
+/// Top-level lists whose entries have no id; problems point at an entry by position.
+const ANONYMOUS_LISTS: [&str; 1] = ["waivers"];
 
 /// Index of a source: where each element is defined and where its tokens are.
 pub struct SourceMap {
@@ -53,6 +57,8 @@ pub struct SourceMap {
     layout_keys: HashMap<String, Position>,
     policy_fields: HashMap<String, Position>,
     top_fields: HashMap<String, Position>,
+    /// Per anonymous list, the position of each entry.
+    list_entries: HashMap<String, Vec<Position>>,
 }
 
 struct Frame {
@@ -76,6 +82,7 @@ impl SourceMap {
             layout_keys: HashMap::new(),
             policy_fields: HashMap::new(),
             top_fields: HashMap::new(),
+            list_entries: HashMap::new(),
         };
         let mut stack: Vec<Frame> = Vec::new();
         let mut pending_field: Option<String> = None;
@@ -89,6 +96,15 @@ impl SourceMap {
             );
             match &tokens[i].tok {
                 Tok::Open => {
+                    if stack.len() == 2
+                        && let Some(list) =
+                            field_at(&stack, 1).filter(|f| ANONYMOUS_LISTS.contains(f))
+                    {
+                        map.list_entries
+                            .entry(list.to_owned())
+                            .or_default()
+                            .push(tokens[i].pos);
+                    }
                     stack.push(Frame {
                         open: i,
                         field: pending_field.take(),
@@ -183,6 +199,13 @@ impl SourceMap {
                 .or_else(|| self.top_fields.get("policies"))
                 .copied(),
             Locus::Topology(field) => self.top_fields.get(*field).copied(),
+            Locus::ListEntry { list, index } => {
+                let entries = self.list_entries.get(*list);
+                entries
+                    .and_then(|e| e.get(*index))
+                    .or_else(|| self.top_fields.get(*list))
+                    .copied()
+            }
         }
     }
 

@@ -19,6 +19,8 @@ pub enum ElementKind {
     Component,
     /// A connection.
     Connection,
+    /// A VPC peering.
+    Peering,
 }
 
 impl ElementKind {
@@ -31,6 +33,7 @@ impl ElementKind {
             ElementKind::Container => "container",
             ElementKind::Component => "component",
             ElementKind::Connection => "connection",
+            ElementKind::Peering => "peering",
         }
     }
 }
@@ -46,7 +49,10 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Indexes `topology`.
     pub fn new(topology: &'a Topology) -> Self {
-        let n = topology.containers.len() + topology.components.len() + topology.connections.len();
+        let n = topology.containers.len()
+            + topology.components.len()
+            + topology.connections.len()
+            + topology.peerings.len();
         let mut index = Index {
             entries: HashMap::with_capacity(n + 16),
             zone_region: HashMap::new(),
@@ -69,6 +75,9 @@ impl<'a> Index<'a> {
         }
         for (i, c) in topology.connections.iter().enumerate() {
             index.insert(&c.id, ElementKind::Connection, i);
+        }
+        for (i, p) in topology.peerings.iter().enumerate() {
+            index.insert(&p.id, ElementKind::Peering, i);
         }
         index
     }

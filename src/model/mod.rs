@@ -9,6 +9,7 @@ pub mod check;
 mod component;
 mod connection;
 mod container;
+mod governance;
 mod id;
 mod kinds;
 mod layout;
@@ -22,6 +23,7 @@ pub use capacity::*;
 pub use component::*;
 pub use connection::*;
 pub use container::*;
+pub use governance::*;
 pub use id::*;
 pub use kinds::*;
 pub use layout::*;
@@ -68,6 +70,12 @@ pub struct Topology {
     /// The drawn connections.
     #[serde(default)]
     pub connections: Vec<Connection>,
+    /// Explicit, justified peerings between VPCs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peerings: Vec<Peering>,
+    /// Validation findings accepted for one element each, with a justification.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
     /// Positions and sizes of drawn elements.
     #[serde(default, skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
@@ -87,6 +95,8 @@ impl Topology {
             containers: Vec::new(),
             components: Vec::new(),
             connections: Vec::new(),
+            peerings: Vec::new(),
+            waivers: Vec::new(),
             layout: Layout::default(),
         }
     }

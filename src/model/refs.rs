@@ -30,6 +30,10 @@ pub enum RefField {
     To,
     /// `Traffic.on_miss_of`.
     OnMissOf,
+    /// `Peering.from` or `Peering.to`.
+    PeeringVpc,
+    /// `Waiver.element`.
+    WaivedElement,
 }
 
 impl RefField {
@@ -48,6 +52,8 @@ impl RefField {
             RefField::From => "from",
             RefField::To => "to",
             RefField::OnMissOf => "on_miss_of",
+            RefField::PeeringVpc => "from",
+            RefField::WaivedElement => "element",
         }
     }
 }
@@ -135,8 +141,9 @@ visitors!(
 );
 
 impl Topology {
-    /// Calls `f(owner, field, target)` for every reference held by a container, component or
-    /// connection. Layout keys are not references; see [`super::Layout`].
+    /// Calls `f(owner, field, target)` for every reference held by a container, component,
+    /// connection, peering or waiver (a waiver is its own owner: it has no id). Layout keys are
+    /// not references; see [`super::Layout`].
     pub fn for_each_ref<'a>(&'a self, mut f: impl FnMut(&'a Id, RefField, &'a Id)) {
         for c in &self.containers {
             container_refs(c, &mut |field, target| f(&c.id, field, target));
@@ -146,6 +153,13 @@ impl Topology {
         }
         for c in &self.connections {
             connection_refs(c, &mut |field, target| f(&c.id, field, target));
+        }
+        for p in &self.peerings {
+            f(&p.id, RefField::PeeringVpc, &p.from);
+            f(&p.id, RefField::PeeringVpc, &p.to);
+        }
+        for w in &self.waivers {
+            f(&w.element, RefField::WaivedElement, &w.element);
         }
     }
 
@@ -159,6 +173,13 @@ impl Topology {
         }
         for c in &mut self.connections {
             connection_refs_mut(c, &mut f);
+        }
+        for p in &mut self.peerings {
+            f(RefField::PeeringVpc, &mut p.from);
+            f(RefField::PeeringVpc, &mut p.to);
+        }
+        for w in &mut self.waivers {
+            f(RefField::WaivedElement, &mut w.element);
         }
     }
 }

@@ -40,6 +40,7 @@ impl Topology {
         self.containers.iter_mut().for_each(|c| swap(&mut c.id));
         self.components.iter_mut().for_each(|c| swap(&mut c.id));
         self.connections.iter_mut().for_each(|c| swap(&mut c.id));
+        self.peerings.iter_mut().for_each(|p| swap(&mut p.id));
         self.for_each_ref_mut(|_, id| swap(id));
         if let Some(rect) = self.layout.elements.remove(old) {
             self.layout.elements.insert(new.clone(), rect);

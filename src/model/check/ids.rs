@@ -6,7 +6,7 @@ use super::{Locus, Sink};
 use crate::model::{ElementKind, Id, Topology};
 
 /// Every definition of an id, in file order: regions, their zones, environments, containers,
-/// components, connections.
+/// components, connections, peerings.
 pub(crate) fn definitions(t: &Topology) -> impl Iterator<Item = (&Id, ElementKind)> {
     let regions = t.regions.iter().flat_map(|r| {
         std::iter::once((&r.id, ElementKind::Region))
@@ -25,6 +25,7 @@ pub(crate) fn definitions(t: &Topology) -> impl Iterator<Item = (&Id, ElementKin
                 .iter()
                 .map(|c| (&c.id, ElementKind::Connection)),
         )
+        .chain(t.peerings.iter().map(|p| (&p.id, ElementKind::Peering)))
 }
 
 pub(crate) fn check(t: &Topology, sink: &mut Sink) {

@@ -13,6 +13,7 @@ mod bounds;
 mod components;
 mod connections;
 mod containers;
+mod governance;
 mod ids;
 mod layout;
 mod references;
@@ -41,6 +42,13 @@ pub enum Locus {
     Policies(&'static str),
     /// A field at the top of the file.
     Topology(&'static str),
+    /// Entry `index` (0-based) of a top-level list whose entries have no id, e.g. `waivers`.
+    ListEntry {
+        /// The list's field name.
+        list: &'static str,
+        /// Position in the list.
+        index: usize,
+    },
 }
 
 /// One semantic error.
@@ -57,7 +65,7 @@ impl Problem {
     pub fn element(&self) -> Option<&Id> {
         match &self.locus {
             Locus::Element { id, .. } | Locus::LayoutEntry(id) => Some(id),
-            Locus::Policies(_) | Locus::Topology(_) => None,
+            Locus::Policies(_) | Locus::Topology(_) | Locus::ListEntry { .. } => None,
         }
     }
 }
@@ -127,6 +135,7 @@ pub fn check(topology: &Topology) -> Vec<Problem> {
     components::check(topology, &index, &mut sink);
     connections::check(topology, &index, &mut sink);
     layout::check(topology, &index, &mut sink);
+    governance::check(topology, &index, &mut sink);
     sink.problems
 }
 
