@@ -6,6 +6,8 @@
 mod check;
 mod fmt;
 mod generate;
+mod rules;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +55,10 @@ enum Command {
     Fmt(fmt::Args),
     /// Write a large synthetic topology, for benchmarks.
     Generate(generate::Args),
+    /// Judge a design: security boundaries, high availability, disaster recovery, observability.
+    Validate(validate::Args),
+    /// List every validation rule with its id, severity and title.
+    Rules(rules::Args),
 }
 
 /// Parses the command line, runs the command, and returns its exit code.
@@ -73,6 +79,8 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Rules(args)) => rules::run(&args),
         None => editor(cli.file),
     };
     outcome.into()

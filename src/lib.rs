@@ -8,3 +8,4 @@
 pub mod generate;
 pub mod io;
 pub mod model;
+pub mod validate;
