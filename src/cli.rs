@@ -86,19 +86,24 @@ pub fn run() -> ExitCode {
     outcome.into()
 }
 
-/// The desktop editor is not part of this build yet: say so, and what works instead.
+/// Opens the desktop editor on `file`, or on the embedded Icarus sample.
+#[cfg(feature = "gui")]
 fn editor(file: Option<PathBuf>) -> Outcome {
-    let target = file.map_or_else(
-        || "the Icarus Platform sample".to_owned(),
-        |f| f.display().to_string(),
-    );
+    match daedalus::ui::run(file) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => {
+            eprintln!("daedalus: cannot open the editor window: {e}");
+            eprintln!("(headless commands such as `daedalus check FILE` work without a display)");
+            Outcome::Unreadable
+        }
+    }
+}
+
+/// This build has no editor (built without the `gui` feature).
+#[cfg(not(feature = "gui"))]
+fn editor(_file: Option<PathBuf>) -> Outcome {
     eprintln!(
-        "daedalus: the desktop editor is not built yet, so {target} cannot be opened in it.\n\
-         Headless commands work today:\n  \
-         daedalus check FILE [--format text|json]   parse and check a topology\n  \
-         daedalus fmt FILE... [--check]             canonical formatting\n  \
-         daedalus generate --components N -o FILE   synthetic topology for benchmarks\n\
-         See `daedalus --help`."
+        "daedalus: this build has no desktop editor (built without the `gui` feature); see `daedalus --help`"
     );
-    Outcome::Ok
+    Outcome::Unreadable
 }

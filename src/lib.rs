@@ -1,11 +1,15 @@
-//! Daedalus core: the topology model and its file format.
+//! Daedalus: the core (topology model, file format, layout, generator) and, behind the `gui`
+//! feature, the desktop editor in [`ui`].
 //!
-//! Everything here is headless and free of GUI code: the desktop editor, the `daedalus` command
-//! line and the tests all use it alike.
+//! The core modules are headless and never import egui: the desktop editor, the `daedalus`
+//! command line and the tests all use them alike.
 
 #![warn(missing_docs)]
 
 pub mod generate;
 pub mod io;
+pub mod layout;
 pub mod model;
+#[cfg(feature = "gui")]
+pub mod ui;
 pub mod validate;

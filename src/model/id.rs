@@ -81,6 +81,23 @@ impl Id {
         Self::new(trimmed.trim_end_matches('-')).ok()
     }
 
+    /// The id `element`: a fallback when no id can be derived from a text.
+    pub fn fallback() -> Self {
+        Self("element".to_owned())
+    }
+
+    /// This id for `n` ≤ 1, else the id with `-n` appended (shortened to stay within
+    /// [`MAX_ID_LEN`]): `web`, `web-2`, `web-3`, …
+    pub fn numbered(&self, n: usize) -> Self {
+        if n <= 1 {
+            return self.clone();
+        }
+        let suffix = format!("-{n}");
+        let keep = MAX_ID_LEN.saturating_sub(suffix.len());
+        // A prefix of a valid id followed by `-<digits>` is a valid id.
+        Self(self.0.chars().take(keep).chain(suffix.chars()).collect())
+    }
+
     /// The id as a string slice.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -165,6 +182,19 @@ mod tests {
         }
         assert!(matches!(Id::new("a".repeat(64)), Err(IdError::TooLong(_))));
         assert!(Id::new("a".repeat(63)).is_ok());
+    }
+
+    #[test]
+    fn numbered_ids_stay_valid() {
+        let long = Id::new("a".repeat(MAX_ID_LEN)).expect("valid");
+        for n in [1, 2, 10, 12345] {
+            let id = long.numbered(n);
+            assert!(
+                Id::new(id.as_str()).is_ok() && id.as_str().len() <= MAX_ID_LEN,
+                "{id}"
+            );
+        }
+        assert_eq!(Id::new("web").expect("valid").numbered(3).as_str(), "web-3");
     }
 
     #[test]

@@ -1,0 +1,646 @@
+//! The editor application: panels read the document and return commands; [`DaedalusApp::run`]
+//! is the one place commands are carried out and edits applied.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use egui::{Panel, RichText, Ui};
+
+use super::canvas::{self, CanvasState};
+use super::command::Command;
+use super::document::Document;
+use super::edit::{self, Edit, Fragment};
+use super::files::{FileDialog, Preferences, Recovered, Recovery};
+use super::inspector::{self, InspectorState};
+use super::theme::Palette;
+use super::{arrange, menu, palette, problems, shortcuts};
+use crate::io;
+use crate::model::{Id, Topology};
+
+/// Seconds between two autosaves of unsaved changes.
+pub const AUTOSAVE_INTERVAL_S: f64 = 20.0;
+
+/// How the app starts.
+pub struct AppOptions {
+    /// File to open; `None` opens the embedded Icarus sample.
+    pub file: Option<PathBuf>,
+    /// Where preferences and recovery files live; `None` keeps nothing between sessions.
+    pub data_dir: Option<PathBuf>,
+    /// File dialogs.
+    pub dialog: Box<dyn FileDialog>,
+}
+
+/// An error to show in a window: what failed, and the `FILE:LINE:COL` lines.
+#[derive(Debug, Clone)]
+pub struct ErrorView {
+    /// Title of the window.
+    pub title: String,
+    /// One message per line.
+    pub lines: Vec<String>,
+}
+
+/// What to do once the user has answered "save changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    Quit,
+    New,
+    OpenDialog,
+    Open(PathBuf),
+}
+
+/// The editor.
+pub struct DaedalusApp {
+    doc: Document,
+    /// Canvas state (camera, selection); public for tests.
+    pub canvas: CanvasState,
+    inspector: InspectorState,
+    prefs: Preferences,
+    data_dir: Option<PathBuf>,
+    dialog: Box<dyn FileDialog>,
+    recovery: Recovery,
+    recovered: Vec<(PathBuf, Recovered)>,
+    clipboard: Option<Fragment>,
+    pastes: u32,
+    error: Option<ErrorView>,
+    pending: Option<Pending>,
+    close_confirmed: bool,
+    show_shortcuts: bool,
+    show_problems: bool,
+    status: Option<(String, f64)>,
+    title: String,
+    autosaved: (u64, f64),
+    now: f64,
+}
+
+/// The embedded flagship sample, opened when no file is given.
+pub const ICARUS: &str = include_str!("../../sample-topologies/icarus-platform.ron");
+
+impl DaedalusApp {
+    /// Creates the app: opens `options.file` (or the Icarus sample), finds recovery files.
+    pub fn new(options: AppOptions) -> Self {
+        let recovery = Recovery::new(options.data_dir.as_ref().map(|d| d.join("recovery")));
+        let recovered = recovery.find();
+        let prefs = Preferences::load(options.data_dir.as_deref());
+        let icarus = io::parse(ICARUS).unwrap_or_else(|_| Topology::new("Icarus Platform"));
+        let mut app = DaedalusApp {
+            doc: Document::new(icarus, None),
+            canvas: CanvasState::default(),
+            inspector: InspectorState::default(),
+            prefs,
+            data_dir: options.data_dir,
+            dialog: options.dialog,
+            recovery,
+            recovered,
+            clipboard: None,
+            pastes: 0,
+            error: None,
+            pending: None,
+            close_confirmed: false,
+            show_shortcuts: false,
+            show_problems: true,
+            status: None,
+            title: String::new(),
+            autosaved: (0, 0.0),
+            now: 0.0,
+        };
+        app.fill_layout();
+        if let Some(path) = options.file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The error window's content, if one is shown.
+    pub fn error(&self) -> Option<&ErrorView> {
+        self.error.as_ref()
+    }
+
+    /// Whether the dark theme is on.
+    pub fn dark(&self) -> bool {
+        self.prefs.dark
+    }
+
+    /// The window title: file name and a dirty marker.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        format!("{}{dirty} — Daedalus", self.doc.display_name())
+    }
+
+    /// Carries out `command`.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Edit(edit) => self.apply(edit, None),
+            Command::MergedEdit(edit, key) => self.apply(edit, Some(key)),
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.prune_selection();
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.prune_selection();
+                }
+            }
+            Command::New => self.guard(Pending::New),
+            Command::Open => self.guard(Pending::OpenDialog),
+            Command::OpenPath(path) => self.guard(Pending::Open(path)),
+            Command::Save => self.save(false),
+            Command::SaveAs => self.save(true),
+            Command::Quit => {
+                if self.doc.is_dirty() {
+                    self.pending = Some(Pending::Quit);
+                } else {
+                    self.close_confirmed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Command::Copy => self.copy(),
+            Command::Cut => {
+                self.copy();
+                self.delete_selection();
+            }
+            Command::Paste => self.paste(),
+            Command::Duplicate => {
+                self.copy();
+                self.paste();
+            }
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                let t = self.doc.topology();
+                self.canvas.selection = t
+                    .components
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .chain(t.containers.iter().map(|c| c.id.clone()))
+                    .collect();
+            }
+            Command::SelectNone => self.canvas.selection.clear(),
+            Command::Reveal(id) => {
+                self.canvas.selection = BTreeSet::from([id]);
+                self.canvas.reveal_requested = true;
+            }
+            Command::ZoomIn => self.canvas.zoom_by(1.25),
+            Command::ZoomOut => self.canvas.zoom_by(0.8),
+            Command::ZoomReset => {
+                let z = self.canvas.camera.zoom;
+                self.canvas.zoom_by(1.0 / z);
+            }
+            Command::Fit => self.canvas.fit_requested = true,
+            Command::ToggleGrid => self.canvas.show_grid = !self.canvas.show_grid,
+            Command::ToggleSnap => self.canvas.snap = !self.canvas.snap,
+            Command::ToggleTheme => {
+                self.prefs.dark = !self.prefs.dark;
+                self.prefs.store(self.data_dir.as_deref());
+            }
+            Command::Align(how) => {
+                if let Some(edit) = arrange::align(self.doc.topology(), &self.canvas.selection, how)
+                {
+                    self.apply(edit, None);
+                }
+            }
+            Command::Distribute(axis) => {
+                if let Some(edit) =
+                    arrange::distribute(self.doc.topology(), &self.canvas.selection, axis)
+                {
+                    self.apply(edit, None);
+                }
+            }
+            Command::AutoLayout => {
+                let layout = crate::layout::auto_layout(self.doc.topology());
+                self.apply(Edit::SetLayout(layout), None);
+                self.canvas.fit_requested = true;
+            }
+            Command::ShowShortcuts => self.show_shortcuts = true,
+        }
+    }
+
+    fn apply(&mut self, edit: Edit, merge: Option<super::document::MergeKey>) {
+        let rename = match &edit {
+            Edit::Rename { old, new } => Some((old.clone(), new.clone())),
+            _ => None,
+        };
+        match self.doc.apply_merged(edit, merge, self.now) {
+            Ok(()) => {
+                if let Some((old, new)) = rename
+                    && self.canvas.selection.remove(&old)
+                {
+                    self.canvas.selection.insert(new);
+                }
+                self.prune_selection();
+            }
+            Err(e) => self.say(format!("Not done: {e}")),
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        let t = self.doc.topology();
+        self.canvas.selection.retain(|id| {
+            t.component(id.as_str()).is_some()
+                || t.container(id.as_str()).is_some()
+                || t.connection(id.as_str()).is_some()
+        });
+    }
+
+    fn say(&mut self, message: String) {
+        self.status = Some((message, self.now));
+    }
+
+    fn copy(&mut self) {
+        let fragment = edit::copy(self.doc.topology(), &self.canvas.selection);
+        if fragment.components.is_empty() && fragment.containers.is_empty() {
+            return;
+        }
+        self.clipboard = Some(fragment);
+        self.pastes = 0;
+    }
+
+    fn paste(&mut self) {
+        let Some(fragment) = &self.clipboard else {
+            return;
+        };
+        self.pastes += 1;
+        let offset = 40.0 * f64::from(self.pastes);
+        let prepared = edit::prepare_paste(self.doc.topology(), fragment, offset, offset);
+        let ids: BTreeSet<Id> = prepared
+            .components
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(
+                prepared
+                    .containers
+                    .iter()
+                    .filter(|c| {
+                        !prepared
+                            .containers
+                            .iter()
+                            .any(|p| Some(&p.id) == c.parent.as_ref())
+                    })
+                    .map(|c| c.id.clone()),
+            )
+            .collect();
+        self.apply(Edit::Paste(prepared), None);
+        self.canvas.selection = ids;
+    }
+
+    fn delete_selection(&mut self) {
+        if self.canvas.selection.is_empty() {
+            return;
+        }
+        let ids: Vec<Id> = self.canvas.selection.iter().cloned().collect();
+        self.apply(Edit::Delete(ids), None);
+        self.canvas.selection.clear();
+    }
+
+    /// Runs `next` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, next: Pending) {
+        if self.doc.is_dirty() {
+            self.pending = Some(next);
+        } else {
+            self.proceed(next);
+        }
+    }
+
+    fn proceed(&mut self, next: Pending) {
+        match next {
+            Pending::Quit => self.close_confirmed = true,
+            Pending::New => {
+                self.recovery.clear();
+                self.doc = Document::new(Topology::new("Untitled topology"), None);
+                self.canvas.reset();
+            }
+            Pending::OpenDialog => {
+                if let Some(path) = self.dialog.open() {
+                    self.open_path(&path);
+                }
+            }
+            Pending::Open(path) => self.open_path(&path),
+        }
+    }
+
+    /// Opens `path`; a file that cannot be read is reported and the current document kept.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(loaded) => {
+                self.recovery.clear();
+                self.doc = Document::new(loaded.topology, Some(path.to_path_buf()));
+                self.fill_layout();
+                self.canvas.reset();
+                self.prefs.remember(path);
+                self.prefs.store(self.data_dir.as_deref());
+                let diagnostics = io::check(self.doc.topology(), &loaded.source);
+                if !diagnostics.is_empty() {
+                    self.say(format!(
+                        "{} problems in {}: see the problems panel",
+                        diagnostics.len(),
+                        path.display()
+                    ));
+                }
+            }
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: format!("Cannot open {}", path.display()),
+                    lines: vec![e.to_string()],
+                });
+            }
+        }
+    }
+
+    /// Gives elements without a position one, without an undo step (it is not the user's edit).
+    fn fill_layout(&mut self) {
+        let t = self.doc.topology();
+        if !crate::layout::is_incomplete(t, &t.layout) {
+            return;
+        }
+        let mut layout = t.layout.clone();
+        crate::layout::fill_missing(t, &mut layout);
+        let mut filled = t.clone();
+        filled.layout = layout;
+        let path = self.doc.path().map(Path::to_path_buf);
+        self.doc = Document::new(filled, path);
+    }
+
+    fn save(&mut self, ask: bool) {
+        let path = match self.doc.path() {
+            Some(p) if !ask => p.to_path_buf(),
+            _ => {
+                let name = format!(
+                    "{}.ron",
+                    crate::model::Id::slugify(&self.doc.topology().name)
+                        .map_or_else(|| "topology".to_owned(), String::from)
+                );
+                let Some(p) = self.dialog.save(&name) else {
+                    return;
+                };
+                p
+            }
+        };
+        match self.doc.save_as(&path) {
+            Ok(()) => {
+                self.recovery.clear();
+                self.prefs.remember(&path);
+                self.prefs.store(self.data_dir.as_deref());
+                self.say(format!("Saved {}", path.display()));
+            }
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: "Cannot save".into(),
+                    lines: vec![e.to_string()],
+                })
+            }
+        }
+    }
+
+    /// Writes the recovery file when there are changes not yet autosaved.
+    fn autosave(&mut self) {
+        if !self.doc.is_dirty() {
+            return;
+        }
+        let (revision, at) = self.autosaved;
+        if revision == self.doc.revision() || self.now - at < AUTOSAVE_INTERVAL_S {
+            return;
+        }
+        if let Err(e) = self.recovery.write(self.doc.topology(), self.doc.path()) {
+            self.say(format!("Autosave failed: {e}"));
+        }
+        self.autosaved = (self.doc.revision(), self.now);
+    }
+
+    /// One frame of the whole editor, without eframe (tests and benchmarks call this).
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.now = ctx.input(|i| i.time);
+        ctx.set_theme(if self.prefs.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let palette = Palette::new(self.prefs.dark);
+        let mut commands = shortcuts::pressed(&ctx);
+        commands.extend(dropped_files(&ctx));
+
+        Panel::top("menu").show(ui, |ui| {
+            commands.extend(menu::bar(ui, &self.doc, &self.prefs, &self.canvas));
+        });
+        Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.show_problems {
+            Panel::bottom("problems")
+                .resizable(true)
+                .default_size(120.0)
+                .show(ui, |ui| {
+                    let count = self.doc.problems().len();
+                    ui.horizontal(|ui| {
+                        ui.strong(format!("Problems ({count})"));
+                    });
+                    commands.extend(problems::ui(ui, self.doc.problems()));
+                });
+        }
+        Panel::left("palette")
+            .resizable(true)
+            .default_size(210.0)
+            .show(ui, |ui| {
+                ui.heading("Palette");
+                palette::ui(ui, palette);
+            });
+        Panel::right("inspector")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                commands.extend(inspector::ui(
+                    ui,
+                    self.doc.topology(),
+                    &self.canvas.selection,
+                    &mut self.inspector,
+                ));
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let problem_ids: Vec<Id> = self
+                .doc
+                .problems()
+                .iter()
+                .filter_map(|p| p.element().cloned())
+                .collect();
+            let revision = self.doc.revision();
+            commands.extend(canvas::show(
+                ui,
+                self.doc.topology(),
+                revision,
+                &problem_ids,
+                &mut self.canvas,
+                palette,
+            ));
+        });
+
+        self.dialogs(&ctx);
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        self.autosave();
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.pending = Some(Pending::Quit);
+            } else {
+                self.recovery.clear();
+            }
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        let t = self.doc.topology();
+        let (components, connections, containers) =
+            (t.components.len(), t.connections.len(), t.containers.len());
+        let problems = self.doc.problems().len();
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{components} components · {connections} connections · {containers} containers"
+            ));
+            ui.separator();
+            let text = format!("{problems} problems");
+            if problems > 0 {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            } else {
+                ui.label(text);
+            }
+            ui.separator();
+            ui.label(format!("{} selected", self.canvas.selection.len()));
+            ui.separator();
+            ui.label(format!("Zoom {:.0} %", self.canvas.camera.zoom * 100.0));
+            if let Some((message, at)) = &self.status
+                && self.now - at < 8.0
+            {
+                ui.separator();
+                ui.label(RichText::new(message).italics());
+            }
+        });
+    }
+
+    /// Modal windows: unsaved changes, errors, recovery, shortcuts.
+    fn dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.pending.clone() {
+            let modal = egui::Modal::new(egui::Id::new("unsaved")).show(ctx, |ui| {
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "{} has changes that are not saved.",
+                    self.doc.display_name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        self.save(false);
+                        if !self.doc.is_dirty() {
+                            self.pending = None;
+                            self.after_prompt(ctx, pending.clone());
+                        }
+                    }
+                    if ui.button("Don't save").clicked() {
+                        self.pending = None;
+                        self.recovery.clear();
+                        self.after_prompt(ctx, pending.clone());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        self.pending = None;
+                    }
+                });
+            });
+            if modal.should_close() {
+                self.pending = None;
+            }
+        }
+        if let Some(error) = self.error.clone() {
+            let mut open = true;
+            egui::Window::new(error.title.clone())
+                .id(egui::Id::new("error"))
+                .collapsible(false)
+                .open(&mut open)
+                .show(ctx, |ui| {
+                    for line in &error.lines {
+                        ui.label(
+                            RichText::new(line)
+                                .monospace()
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    ui.add_space(6.0);
+                    ui.label("The current document is unchanged.");
+                    if ui.button("OK").clicked() {
+                        self.error = None;
+                    }
+                });
+            if !open {
+                self.error = None;
+            }
+        }
+        if let Some((path, found)) = self.recovered.first().cloned() {
+            egui::Modal::new(egui::Id::new("recovery")).show(ctx, |ui| {
+                ui.heading("Recover unsaved work?");
+                let of = found.original.as_ref().map_or_else(
+                    || "an untitled document".to_owned(),
+                    |p| p.display().to_string(),
+                );
+                ui.label(format!(
+                    "Daedalus did not exit cleanly. Unsaved changes to {of} (\"{}\") were kept.",
+                    found.topology.name
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        self.doc =
+                            Document::unsaved(found.topology.clone(), found.original.clone());
+                        self.fill_layout_unsaved();
+                        self.canvas.reset();
+                        Recovery::discard(&path);
+                        self.recovered.remove(0);
+                    }
+                    if ui.button("Discard").clicked() {
+                        Recovery::discard(&path);
+                        self.recovered.remove(0);
+                    }
+                });
+            });
+        }
+        shortcuts::window(ctx, &mut self.show_shortcuts);
+    }
+
+    fn fill_layout_unsaved(&mut self) {
+        self.fill_layout();
+        let t = self.doc.topology().clone();
+        let path = self.doc.path().map(Path::to_path_buf);
+        self.doc = Document::unsaved(t, path);
+    }
+
+    fn after_prompt(&mut self, ctx: &egui::Context, pending: Pending) {
+        if pending == Pending::Quit {
+            self.close_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.proceed(pending);
+        }
+    }
+}
+
+/// A `.ron` file dropped on the window opens it.
+fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .filter(|f| !f.path().as_os_str().is_empty())
+            .map(|f| Command::OpenPath(f.path().to_path_buf()))
+            .collect()
+    })
+}
+
+impl eframe::App for DaedalusApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}

@@ -1,0 +1,83 @@
+//! Line geometry for connections: endpoints on box borders, distances, arrowheads, dashes.
+
+use egui::{Pos2, Rect, Vec2};
+
+/// Where the segment from the centre of `r` towards `toward` leaves `r`.
+pub fn border_point(r: Rect, toward: Pos2) -> Pos2 {
+    let c = r.center();
+    let d = toward - c;
+    if d.length_sq() < 1e-6 {
+        return c;
+    }
+    let half = r.size() / 2.0;
+    let tx = if d.x.abs() > 1e-6 {
+        half.x / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > 1e-6 {
+        half.y / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    c + d * tx.min(ty).min(1.0)
+}
+
+/// The two ends of a connection between boxes `from` and `to`, on their borders. A box inside
+/// the other (a component calling its own container) connects from its bottom to the
+/// container's title bar.
+pub fn edge_endpoints(from: Rect, to: Rect) -> (Pos2, Pos2) {
+    if to.contains_rect(from) {
+        return (
+            Pos2::new(from.center().x, from.min.y),
+            Pos2::new(from.center().x, to.min.y),
+        );
+    }
+    if from.contains_rect(to) {
+        return (
+            Pos2::new(to.center().x, from.min.y),
+            Pos2::new(to.center().x, to.min.y),
+        );
+    }
+    (
+        border_point(from, to.center()),
+        border_point(to, from.center()),
+    )
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len_sq = ab.length_sq();
+    if len_sq < 1e-9 {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// The two back corners of an arrowhead of `size` pointing at `tip` from direction `dir`.
+pub fn arrowhead(tip: Pos2, dir: Vec2, size: f32) -> [Pos2; 3] {
+    let d = if dir.length_sq() > 1e-9 {
+        dir.normalized()
+    } else {
+        Vec2::X
+    };
+    let n = Vec2::new(-d.y, d.x);
+    let base = tip - d * size;
+    [tip, base + n * size * 0.5, base - n * size * 0.5]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_lie_on_the_borders() {
+        let a = Rect::from_min_size(Pos2::new(0.0, 0.0), egui::vec2(100.0, 50.0));
+        let b = Rect::from_min_size(Pos2::new(300.0, 0.0), egui::vec2(100.0, 50.0));
+        let (p, q) = edge_endpoints(a, b);
+        assert!((p.x - 100.0).abs() < 1e-3 && (q.x - 300.0).abs() < 1e-3);
+        assert!((distance_to_segment(Pos2::new(200.0, 30.0), p, q) - 5.0).abs() < 1e-3);
+    }
+}

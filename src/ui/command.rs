@@ -1,0 +1,96 @@
+//! Commands: what menus, shortcuts and panels ask the app to do. The app runs them in one place.
+
+use std::path::PathBuf;
+
+use super::document::MergeKey;
+use super::edit::Edit;
+use crate::model::Id;
+
+/// Which edges or centres to align.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Left edges.
+    Left,
+    /// Horizontal centres.
+    Centre,
+    /// Right edges.
+    Right,
+    /// Top edges.
+    Top,
+    /// Vertical middles.
+    Middle,
+    /// Bottom edges.
+    Bottom,
+}
+
+/// Direction to distribute along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    /// Left to right.
+    Horizontal,
+    /// Top to bottom.
+    Vertical,
+}
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Apply an edit as its own undo step.
+    Edit(Edit),
+    /// Apply an edit, merged with the previous one of the same key (typing in a field).
+    MergedEdit(Edit, MergeKey),
+    /// Undo.
+    Undo,
+    /// Redo.
+    Redo,
+    /// New empty document.
+    New,
+    /// Open a file chosen in a dialog.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Save to the document's file (or ask for one).
+    Save,
+    /// Save to a file chosen in a dialog.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Copy the selection.
+    Copy,
+    /// Copy and delete the selection.
+    Cut,
+    /// Paste what was copied.
+    Paste,
+    /// Copy and paste the selection at once.
+    Duplicate,
+    /// Delete the selection.
+    Delete,
+    /// Select every component and container.
+    SelectAll,
+    /// Select nothing.
+    SelectNone,
+    /// Select one element and bring it into view.
+    Reveal(Id),
+    /// Zoom in around the centre.
+    ZoomIn,
+    /// Zoom out around the centre.
+    ZoomOut,
+    /// Zoom to 100 %.
+    ZoomReset,
+    /// Fit everything in view.
+    Fit,
+    /// Show or hide the grid.
+    ToggleGrid,
+    /// Snap to the grid or not.
+    ToggleSnap,
+    /// Switch between the light and the dark theme.
+    ToggleTheme,
+    /// Align the selected elements.
+    Align(Align),
+    /// Spread the selected elements evenly.
+    Distribute(Axis),
+    /// Lay out the whole diagram automatically.
+    AutoLayout,
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
+}
