@@ -19,7 +19,12 @@ fn load(name: &str) -> io::Loaded {
     }
 }
 
-const SAMPLES: [&str; 3] = ["icarus-platform.ron", "three-tier.ron", "flawed.ron"];
+const SAMPLES: [&str; 4] = [
+    "icarus-platform.ron",
+    "icarus-platform-hardened.ron",
+    "three-tier.ron",
+    "flawed.ron",
+];
 
 #[test]
 fn every_sample_is_consistent_and_canonical() {
