@@ -301,13 +301,22 @@ impl<'a> Ctx<'a> {
         let mut placed: Vec<(&'a Id, Rect)> = Vec::new();
         let (mut x, mut y, mut row_h, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         let mut row_rank = None;
+        let mut row_has_container = false;
         for it in items {
-            let new_row = x > 0.0 && (row_rank != Some(it.rank) || x + it.w > MAX_ROW_W);
+            // Containers start a new row where the flow moves on; components of one container
+            // stay side by side (in flow order) until the row is full.
+            let is_container = !it.inner.is_empty();
+            let rank_break = row_rank != Some(it.rank) && (is_container || row_has_container);
+            let new_row = x > 0.0 && (rank_break || x + it.w > MAX_ROW_W);
             if new_row {
                 y += row_h + GAP;
                 x = 0.0;
                 row_h = 0.0;
             }
+            if new_row {
+                row_has_container = false;
+            }
+            row_has_container |= is_container;
             row_rank = Some(it.rank);
             if let (true, Some(id)) = (it.inner.is_empty(), it.id) {
                 placed.push((

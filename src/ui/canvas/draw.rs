@@ -47,16 +47,7 @@ impl Pen<'_> {
     }
 
     /// One line of text, cut with `…` to `max_w` screen pixels.
-    fn text(
-        &self,
-        pos: Pos2,
-        anchor: Align2,
-        text: &str,
-        size: f32,
-        color: Color32,
-        max_w: f32,
-        strong: bool,
-    ) {
+    fn text(&self, pos: Pos2, anchor: Align2, text: &str, size: f32, color: Color32, max_w: f32) {
         let px = self.px(size);
         if px < MIN_TEXT_PX || max_w < px {
             return;
@@ -64,7 +55,7 @@ impl Pen<'_> {
         let mut job = LayoutJob::single_section(
             text.to_owned(),
             TextFormat {
-                font_id: FontId::proportional(if strong { px * 1.05 } else { px }),
+                font_id: FontId::proportional(px),
                 color,
                 ..Default::default()
             },
@@ -224,7 +215,6 @@ pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, dr
         12.0,
         pen.palette.text,
         name_w,
-        true,
     );
     let caption = container_caption(t, &model.kind);
     pen.text(
@@ -234,7 +224,6 @@ pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, dr
         9.0,
         pen.palette.weak_text,
         name_w,
-        false,
     );
     if selected {
         pen.painter.rect_stroke(
@@ -435,7 +424,6 @@ pub fn component(
         12.0,
         pen.palette.text,
         text_w,
-        true,
     );
     pen.text(
         Pos2::new(text_x, r.min.y + pen.px(34.0)),
@@ -444,7 +432,6 @@ pub fn component(
         9.0,
         pen.palette.weak_text,
         text_w,
-        false,
     );
     replicas(
         pen,
