@@ -95,10 +95,15 @@ fn the_jackson_network_of_the_reference() {
 
 #[test]
 fn capacity_is_replicas_times_concurrency_over_the_service_time() {
-    let mut c = Capacity::default();
-    c.replicas = 3;
-    c.concurrency_per_replica = 64;
-    c.service_time.mean_ms = 8.0;
+    let mut c = Capacity {
+        replicas: 3,
+        concurrency_per_replica: 64,
+        service_time: ServiceTime {
+            distribution: Distribution::Exponential,
+            mean_ms: 8.0,
+        },
+        ..Capacity::default()
+    };
     close(c.capacity_rps(), 24_000.0);
     close(c.capacity_rps_with(2), 16_000.0);
     c.service_time.mean_ms = 0.0;
