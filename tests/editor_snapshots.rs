@@ -17,16 +17,25 @@ impl FileDialog for NoDialog {
 }
 
 fn snapshot(dark: bool, name: &str) {
-    let app = DaedalusApp::new(AppOptions { file: None, data_dir: None, dialog: Box::new(NoDialog) });
+    let app = DaedalusApp::new(AppOptions {
+        file: None,
+        data_dir: None,
+        dialog: Box::new(NoDialog),
+    });
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1600.0, 1000.0))
         .with_pixels_per_point(1.0)
-        .with_options(SnapshotOptions::new().threshold(2.0).max_failed_pixels(2000))
+        .with_options(
+            SnapshotOptions::new()
+                .threshold(2.0)
+                .max_failed_pixels(2000),
+        )
         .build_ui_state(|ui, app: &mut DaedalusApp| app.frame(ui), app);
     egui_extras::install_image_loaders(&h.ctx);
     if dark {
         let ctx = h.ctx.clone();
-        h.state_mut().run(&ctx, daedalus::ui::command::Command::ToggleTheme);
+        h.state_mut()
+            .run(&ctx, daedalus::ui::command::Command::ToggleTheme);
     }
     h.run_steps(6);
     h.snapshot(name);

@@ -74,34 +74,68 @@ impl Pen<'_> {
 
 /// Dots every 20 canvas units (every 100 when zoomed out).
 pub fn grid(pen: &Pen, area: Rect) {
-    let step = if pen.camera.zoom * 20.0 >= 10.0 {
-        20.0
-    } else {
-        100.0
-    };
-    if pen.camera.zoom * step < 6.0 {
-        return;
-    }
+    let zoom = pen.camera.zoom;
+    let step = [20.0, 100.0, 500.0]
+        .into_iter()
+        .find(|s| s * zoom >= 12.0)
+        .unwrap_or(500.0);
     let v = pen.visible;
     let (x0, y0) = (
         (v.min.x / step).floor() * step,
         (v.min.y / step).floor() * step,
     );
-    let r = (pen.camera.zoom * 1.2).clamp(0.6, 1.5);
-    let mut shapes = Vec::new();
-    let mut y = y0;
-    while y <= v.max.y {
-        let mut x = x0;
-        while x <= v.max.x {
-            let p = pen.point(Pos2::new(x, y));
-            if area.contains(p) {
-                shapes.push(Shape::circle_filled(p, r, pen.palette.grid));
+    let (nx, ny) = (
+        ((v.max.x - x0) / step) as usize + 1,
+        ((v.max.y - y0) / step) as usize + 1,
+    );
+    let colour = pen.palette.grid;
+    if nx * ny <= 2500 {
+        // Dots, drawn as tiny squares: 4 vertices each instead of a circle's dozens.
+        let half = Vec2::splat((zoom * 1.1).clamp(0.6, 1.4));
+        let mut shapes = Vec::with_capacity(nx * ny);
+        for j in 0..ny {
+            for i in 0..nx {
+                let p = pen.point(Pos2::new(x0 + i as f32 * step, y0 + j as f32 * step));
+                if area.contains(p) {
+                    shapes.push(Shape::rect_filled(
+                        Rect::from_center_size(p, half * 2.0),
+                        0,
+                        colour,
+                    ));
+                }
             }
-            x += step;
         }
-        y += step;
+        pen.painter.extend(shapes);
+    } else {
+        let stroke = Stroke::new(1.0, colour.gamma_multiply(0.6));
+        let mut shapes = Vec::with_capacity(nx + ny);
+        for i in 0..nx {
+            let x = pen.point(Pos2::new(x0 + i as f32 * step, 0.0)).x;
+            shapes.push(Shape::line_segment(
+                [Pos2::new(x, area.min.y), Pos2::new(x, area.max.y)],
+                stroke,
+            ));
+        }
+        for j in 0..ny {
+            let y = pen.point(Pos2::new(0.0, y0 + j as f32 * step)).y;
+            shapes.push(Shape::line_segment(
+                [Pos2::new(area.min.x, y), Pos2::new(area.max.x, y)],
+                stroke,
+            ));
+        }
+        pen.painter.extend(shapes);
     }
-    pen.painter.extend(shapes);
+}
+
+/// Corner radius of `canvas_units`, square when it would be under 2 pixels (rounding costs
+/// vertices and cannot be seen that small).
+fn corner(pen: &Pen, canvas_units: f32, max_px: f32) -> CornerRadius {
+    let px = pen.px(canvas_units);
+    if px < 2.0 {
+        CornerRadius::ZERO
+    } else {
+        CornerRadius::same(px.min(max_px) as u8)
+    }
 }
 
 /// Title line of a container: its kind and what matters about it (CIDR, tier, zones).
@@ -160,7 +194,7 @@ pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, dr
     };
     let r = pen.screen(c.rect);
     let (fill, accent) = pen.palette.container(&model.kind);
-    let radius = CornerRadius::same(pen.px(8.0).clamp(1.0, 12.0) as u8);
+    let radius = corner(pen, 8.0, 12.0);
     let dashed = matches!(model.kind, ContainerKind::Group(_));
     pen.painter.rect_filled(r, radius, fill);
     let width = if drop_target { 3.0 } else { 1.5 };
@@ -264,20 +298,20 @@ pub fn edge(pen: &Pen, e: &SceneEdge, selected: bool, problem: bool) {
     let dir = sb - sa;
     let head = (8.0 * pen.camera.zoom.sqrt()).clamp(5.0, 12.0);
     let end = sb - dir.normalized() * head * 0.8;
-    match e.kind {
-        ConnectionKind::Observability => {
+    // Dash patterns in screen pixels; zoomed far out every line is solid (a dash costs as
+    // much to draw as a line, and cannot be told apart at that size).
+    let pattern = match e.kind {
+        ConnectionKind::Observability => Some((6.0, 4.0)),
+        ConnectionKind::Control | ConnectionKind::Admin => Some((2.0, 3.0)),
+        ConnectionKind::Async => Some((12.0, 3.0)),
+        ConnectionKind::Request => None,
+    };
+    match pattern {
+        Some((dash, gap)) if pen.camera.zoom >= 0.45 => {
             pen.painter
-                .extend(Shape::dashed_line(&[sa, end], stroke, 6.0, 4.0))
+                .extend(Shape::dashed_line(&[sa, end], stroke, dash, gap))
         }
-        ConnectionKind::Control | ConnectionKind::Admin => {
-            pen.painter
-                .extend(Shape::dotted_line(&[sa, end], colour, 5.0, width * 0.8))
-        }
-        ConnectionKind::Async => {
-            pen.painter
-                .extend(Shape::dashed_line(&[sa, end], stroke, 12.0, 3.0));
-        }
-        ConnectionKind::Request => {
+        _ => {
             pen.painter.line_segment([sa, end], stroke);
         }
     }
@@ -384,25 +418,26 @@ pub fn component(
         return;
     };
     let r = pen.screen(c.rect);
-    let radius = CornerRadius::same(pen.px(6.0).clamp(1.0, 10.0) as u8);
-    pen.painter
-        .rect_filled(r, radius, pen.palette.component_fill);
+    let radius = corner(pen, 6.0, 10.0);
     let outline = if selected {
         Stroke::new(2.5, pen.palette.selection)
-    } else {
+    } else if r.height() >= 14.0 {
         Stroke::new(1.0, pen.palette.component_stroke)
+    } else {
+        Stroke::NONE // too small to see an outline: fill only
+    };
+    let fill = if outline == Stroke::NONE {
+        pen.palette.component_stroke
+    } else {
+        pen.palette.component_fill
     };
     pen.painter
-        .rect_stroke(r, radius, outline, StrokeKind::Inside);
+        .rect(r, radius, fill, outline, StrokeKind::Inside);
     let tile_side = (r.height() - pen.px(16.0)).max(0.0);
     let tile = Rect::from_min_size(r.min + Vec2::splat(pen.px(8.0)), Vec2::splat(tile_side));
     let accent = pen.palette.kind(c.kind);
-    if tile_side >= 3.0 {
-        pen.painter.rect_filled(
-            tile,
-            CornerRadius::same(pen.px(5.0).clamp(1.0, 8.0) as u8),
-            accent,
-        );
+    if tile_side >= 4.0 {
+        pen.painter.rect_filled(tile, corner(pen, 5.0, 8.0), accent);
         if tile_side >= 10.0 {
             let icon_side = tile_side * 0.72;
             let size = icons::quantized_size(icon_side * ui.ctx().pixels_per_point());

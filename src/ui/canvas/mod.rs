@@ -693,18 +693,30 @@ fn accessibility(
     rect: Rect,
     visible: Rect,
 ) {
-    let label = |id: &Id| {
-        t.component(id.as_str())
-            .map(|c| c.name.clone())
-            .or_else(|| t.container(id.as_str()).map(|c| c.name.clone()))
-            .unwrap_or_default()
+    // Only worth the work when a screen reader or a test reads the tree.
+    let canvas_id = ui.id();
+    if ui.ctx().accesskit_node_builder(canvas_id, |_| ()).is_none() {
+        return;
+    }
+    let name_of = |index: usize, container: bool| {
+        let name = if container {
+            t.containers.get(index).map(|c| &c.name)
+        } else {
+            t.components.get(index).map(|c| &c.name)
+        };
+        name.cloned().unwrap_or_default()
     };
     let items = scene
         .containers
         .iter()
-        .map(|c| (&c.id, c.rect))
-        .chain(scene.components.iter().map(|c| (&c.id, c.rect)));
-    for (id, r) in items {
+        .map(|c| (&c.id, c.rect, c.index, true))
+        .chain(
+            scene
+                .components
+                .iter()
+                .map(|c| (&c.id, c.rect, c.index, false)),
+        );
+    for (id, r, index, container) in items {
         if !visible.intersects(r) {
             continue;
         }
@@ -717,7 +729,7 @@ fn accessibility(
             egui::Id::new(("canvas-element", id)),
             Sense::hover(),
         );
-        let name = label(id);
+        let name = name_of(index, container);
         let selected = state.selection.contains(id);
         response.widget_info(|| {
             egui::WidgetInfo::selected(egui::WidgetType::Other, true, selected, name.clone())

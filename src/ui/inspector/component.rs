@@ -372,6 +372,7 @@ fn database(ui: &mut Ui, d: &mut DatabaseProps, choices: &Choices) {
         if let Replication::Asynchronous { lag_ms } = &mut d.replication {
             ui.add(
                 egui::DragValue::new(lag_ms)
+                    .clamp_existing_to_range(false)
                     .range(0.0..=3_600_000.0)
                     .suffix(" ms lag"),
             );
@@ -498,6 +499,7 @@ fn capacity(ui: &mut Ui, c: &mut Capacity, zones: &[Id]) {
             }
             ui.add(
                 egui::DragValue::new(&mut c.service_time.mean_ms)
+                    .clamp_existing_to_range(false)
                     .range(0.001..=3_600_000.0)
                     .suffix(" ms mean")
                     .speed(0.1),
@@ -505,6 +507,7 @@ fn capacity(ui: &mut Ui, c: &mut Capacity, zones: &[Id]) {
             if let Distribution::LogNormal { sigma } = &mut c.service_time.distribution {
                 ui.add(
                     egui::DragValue::new(sigma)
+                        .clamp_existing_to_range(false)
                         .range(0.01..=5.0)
                         .prefix("σ ")
                         .speed(0.01),

@@ -13,7 +13,15 @@ pub fn ui(ui: &mut Ui, c: &mut Connection, choices: &Choices) {
         f::required_reference(ui, "To", &mut c.to, &choices.ends);
         let protocols: Vec<(Protocol, &str)> =
             Protocol::ALL.iter().map(|p| (*p, p.label())).collect();
+        let before = c.protocol;
         f::choice(ui, "Protocol", &mut c.protocol, &protocols);
+        // Switching to HTTPS or HTTP sets TLS to what the protocol implies; merely showing a
+        // connection never changes it (a contradiction in the file stays visible).
+        if c.protocol != before
+            && let Some(fixed) = c.protocol.inherent_tls()
+        {
+            c.tls = fixed;
+        }
         ui.label("Port");
         ui.horizontal(|ui| {
             let mut custom = c.port.is_some();
@@ -22,7 +30,11 @@ pub fn ui(ui: &mut Ui, c: &mut Connection, choices: &Choices) {
             }
             match &mut c.port {
                 Some(p) => {
-                    ui.add(egui::DragValue::new(p).range(1..=65_535));
+                    ui.add(
+                        egui::DragValue::new(p)
+                            .clamp_existing_to_range(false)
+                            .range(1..=65_535),
+                    );
                 }
                 None => {
                     let default = c
@@ -35,8 +47,7 @@ pub fn ui(ui: &mut Ui, c: &mut Connection, choices: &Choices) {
         });
         ui.end_row();
         match c.protocol.inherent_tls() {
-            Some(fixed) => {
-                c.tls = fixed;
+            Some(fixed) if fixed == c.tls => {
                 ui.label("TLS");
                 ui.weak(if fixed {
                     "always (protocol)"
@@ -45,7 +56,7 @@ pub fn ui(ui: &mut Ui, c: &mut Connection, choices: &Choices) {
                 });
                 ui.end_row();
             }
-            None => f::flag(ui, "TLS", &mut c.tls),
+            _ => f::flag(ui, "TLS", &mut c.tls),
         }
         f::choice(
             ui,

@@ -66,11 +66,15 @@ pub fn ui(ui: &mut Ui, c: &mut Container, choices: &Choices) {
                 f::flag(ui, "  Public", &mut custom.public);
             }
             f::zones(ui, "Zones", &mut s.zones, &zones);
-            let mut cidr = s.cidr.clone().unwrap_or_default();
-            ui.label("CIDR");
-            ui.add(egui::TextEdit::singleline(&mut cidr).hint_text("carved by the export"));
+            let original = s.cidr.clone().unwrap_or_default();
+            let mut cidr = original.clone();
+            let label = ui.label("CIDR");
+            ui.add(egui::TextEdit::singleline(&mut cidr).hint_text("carved by the export"))
+                .labelled_by(label.id);
             ui.end_row();
-            s.cidr = (!cidr.trim().is_empty()).then(|| cidr.trim().to_owned());
+            if cidr != original {
+                s.cidr = (!cidr.trim().is_empty()).then(|| cidr.trim().to_owned());
+            }
         }),
         ContainerKind::KubernetesCluster(k) => section(ui, "cluster", "Kubernetes cluster", |ui| {
             component::cluster(ui, k)

@@ -47,8 +47,13 @@ pub fn int(
     unit: &str,
 ) {
     let l = ui.label(label);
-    ui.add(DragValue::new(value).range(range).suffix(unit))
-        .labelled_by(l.id);
+    ui.add(
+        DragValue::new(value)
+            .clamp_existing_to_range(false)
+            .range(range)
+            .suffix(unit),
+    )
+    .labelled_by(l.id);
     ui.end_row();
 }
 
@@ -64,6 +69,7 @@ pub fn number(
     let l = ui.label(label);
     ui.add(
         DragValue::new(value)
+            .clamp_existing_to_range(false)
             .range(range)
             .suffix(unit)
             .speed(speed)
@@ -89,7 +95,12 @@ pub fn optional_int(
             *value = on.then_some(value.unwrap_or(default));
         }
         if let Some(v) = value {
-            ui.add(DragValue::new(v).range(range).suffix(unit));
+            ui.add(
+                DragValue::new(v)
+                    .clamp_existing_to_range(false)
+                    .range(range)
+                    .suffix(unit),
+            );
         } else {
             ui.weak("off");
         }
@@ -113,7 +124,13 @@ pub fn optional_number(
             *value = on.then_some(value.unwrap_or(default));
         }
         if let Some(v) = value {
-            ui.add(DragValue::new(v).range(range).suffix(unit).max_decimals(3));
+            ui.add(
+                DragValue::new(v)
+                    .clamp_existing_to_range(false)
+                    .range(range)
+                    .suffix(unit)
+                    .max_decimals(3),
+            );
         } else {
             ui.weak("unset");
         }

@@ -161,49 +161,47 @@ pub fn ui(
     let mut commands = Vec::new();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let choices = Choices::new(t);
-            match selection.len() {
-                0 => {
-                    ui.heading("Topology");
-                    let before = Settings::of(t);
-                    let mut s = before.clone();
-                    settings::ui(ui, &mut s);
-                    if s != before {
-                        commands.push(Command::MergedEdit(
-                            Edit::SetSettings(s),
-                            MergeKey("settings".into()),
-                        ));
+        .show(ui, |ui| match selection.len() {
+            0 => {
+                ui.heading("Topology");
+                let before = Settings::of(t);
+                let mut s = before.clone();
+                settings::ui(ui, &mut s);
+                if s != before {
+                    commands.push(Command::MergedEdit(
+                        Edit::SetSettings(s),
+                        MergeKey("settings".into()),
+                    ));
+                }
+            }
+            1 => {
+                let Some(id) = selection.first() else { return };
+                let choices = Choices::new(t);
+                rename(ui, t, id, state, &mut commands);
+                let key = MergeKey(id.to_string());
+                if let Some(original) = t.component(id.as_str()) {
+                    let mut c = original.clone();
+                    component::ui(ui, &mut c, &choices);
+                    if &c != original {
+                        commands.push(Command::MergedEdit(Edit::ReplaceComponent(c), key));
+                    }
+                } else if let Some(original) = t.container(id.as_str()) {
+                    let mut c = original.clone();
+                    container::ui(ui, &mut c, &choices);
+                    if &c != original {
+                        commands.push(Command::MergedEdit(Edit::ReplaceContainer(c), key));
+                    }
+                } else if let Some(original) = t.connection(id.as_str()) {
+                    let mut c = original.clone();
+                    connection::ui(ui, &mut c, &choices);
+                    if &c != original {
+                        commands.push(Command::MergedEdit(Edit::ReplaceConnection(c), key));
                     }
                 }
-                1 => {
-                    let Some(id) = selection.first() else { return };
-                    rename(ui, t, id, state, &mut commands);
-                    let key = MergeKey(id.to_string());
-                    if let Some(original) = t.component(id.as_str()) {
-                        let mut c = original.clone();
-                        component::ui(ui, &mut c, &choices);
-                        if &c != original {
-                            commands.push(Command::MergedEdit(Edit::ReplaceComponent(c), key));
-                        }
-                    } else if let Some(original) = t.container(id.as_str()) {
-                        let mut c = original.clone();
-                        container::ui(ui, &mut c, &choices);
-                        if &c != original {
-                            commands.push(Command::MergedEdit(Edit::ReplaceContainer(c), key));
-                        }
-                    } else if let Some(original) = t.connection(id.as_str()) {
-                        let mut c = original.clone();
-                        connection::ui(ui, &mut c, &choices);
-                        if &c != original {
-                            commands.push(Command::MergedEdit(Edit::ReplaceConnection(c), key));
-                        }
-                    }
-                }
-                n => {
-                    ui.heading(format!("{n} elements selected"));
-                    ui.label("Use Arrange to align or distribute them, Delete to remove them.");
-                }
+            }
+            n => {
+                ui.heading(format!("{n} elements selected"));
+                ui.label("Use Arrange to align or distribute them, Delete to remove them.");
             }
         });
     commands

@@ -53,11 +53,13 @@ pub fn ui(ui: &mut Ui, s: &mut Settings) {
             if let Some(l) = &mut p.latency_slo {
                 ui.add(
                     egui::DragValue::new(&mut l.percentile)
+                        .clamp_existing_to_range(false)
                         .range(1.0..=99.999)
                         .prefix("p"),
                 );
                 ui.add(
                     egui::DragValue::new(&mut l.threshold_ms)
+                        .clamp_existing_to_range(false)
                         .range(0.001..=3_600_000.0)
                         .prefix("< ")
                         .suffix(" ms"),
