@@ -3,10 +3,11 @@
 //!
 //! Every rule lives in its own file under `rules/` with a stable id (`SEC-…`, `HA-…`, `DR-…`,
 //! `OBS-…`, `OPS-…`), a severity, a title, a rationale citing the Icarus infrastructure document
-//! and a fix hint; [`RULES`] lists them all. Rules read a [`Context`](context) computed once:
-//! where each component sits, the members of each container, the request graph (petgraph) and the
-//! offered load ([`crate::model::offered_load`]). Findings are sorted deterministically (most
-//! severe first, then rule id, elements, message) and waivers are applied last.
+//! and a fix hint; [`RULES`] lists them all. Rules read a context computed once per validation:
+//! where each component sits, the members of each container, the request graph (petgraph, see
+//! `graph.rs`) and the offered load ([`crate::model::offered_load`]). Findings are sorted
+//! deterministically (most severe first, then rule id, elements, message) and waivers are applied
+//! last. `docs/rules.md` documents every rule and these semantics.
 //!
 //! The engine is headless (no GUI code) and never panics on a consistent topology; on an
 //! inconsistent one (see [`crate::model::check`]) it still returns, but its findings may be
