@@ -43,7 +43,7 @@ fn unsaved_work_is_recovered_after_a_crash() {
             FakeDialog::default(),
             Some(data.path().to_path_buf()),
         );
-        let from = rect_of(&h, "Cache").center();
+        let from = rect_of(&h, "Session and catalogue cache").center();
         let to = empty_spot_in(&h, "Application");
         drag(&mut h, from, to);
         let later = h.ctx.input(|i| i.time) + daedalus::ui::app::AUTOSAVE_INTERVAL_S + 1.0;

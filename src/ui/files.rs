@@ -105,12 +105,11 @@ pub struct Recovery {
 }
 
 impl Recovery {
-    /// Recovery in `dir` (`None` disables it), for this process.
+    /// Recovery in `dir` (`None` disables it), for this app instance.
     pub fn new(dir: Option<PathBuf>) -> Self {
-        Self {
-            dir,
-            name: format!("recovery-{}", std::process::id()),
-        }
+        static INSTANCES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let instance = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self { dir, name: format!("recovery-{}-{instance}", std::process::id()) }
     }
 
     /// Writes the unsaved `topology` of the document at `original`.
