@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 fn palette_drag_into_a_subnet_places_the_component_there() {
     let mut h = harness(Some(sample("three-tier.ron")), FakeDialog::default());
     let before = topology(&h).components.len();
-    let from = palette_item(&h, "Database").center();
+    let from = palette_item(&mut h, "Database").center();
     let to = empty_spot_in(&h, "Data");
     drag(&mut h, from, to);
     let t = topology(&h);
@@ -91,7 +91,7 @@ fn dragging_from_a_handle_to_a_component_creates_a_connection() {
 fn undo_and_redo_restore_exactly() {
     let mut h = harness(Some(sample("three-tier.ron")), FakeDialog::default());
     let original = topology(&h);
-    let from = palette_item(&h, "Cache").center();
+    let from = palette_item(&mut h, "Cache").center();
     let to = empty_spot_in(&h, "Data");
     drag(&mut h, from, to);
     let from = rect_of(&h, "Logs").center();
@@ -166,7 +166,7 @@ fn save_and_reopen_gives_the_same_topology() {
     let dialog = FakeDialog::default();
     dialog.answer(&path);
     let mut h = harness(None, dialog.clone());
-    let from = palette_item(&h, "Cache").center();
+    let from = palette_item(&mut h, "Cache").center();
     let to = empty_spot_in(&h, "Private Subnet - Messaging");
     drag(&mut h, from, to);
     let edited = topology(&h);
@@ -229,7 +229,7 @@ fn unsaved_changes_are_asked_about_before_opening_another_file() {
     let dialog = FakeDialog::default();
     dialog.answer(&sample("flawed.ron"));
     let mut h = harness(Some(sample("three-tier.ron")), dialog);
-    let from = palette_item(&h, "Cache").center();
+    let from = palette_item(&mut h, "Cache").center();
     let to = empty_spot_in(&h, "Application");
     drag(&mut h, from, to);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);

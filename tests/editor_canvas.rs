@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 fn a_subnet_dragged_from_the_palette_into_a_vpc_spans_its_zones() {
     let mut h = harness(Some(sample("three-tier.ron")), FakeDialog::default());
     let before = topology(&h).containers.len();
-    let from = palette_item(&h, "Private messaging subnet").center();
+    let from = palette_item(&mut h, "Private messaging subnet").center();
     let vpc = rect_of(&h, "Shop VPC");
     let to = Pos2::new(vpc.center().x, vpc.max.y - 6.0);
     drag(&mut h, from, to);

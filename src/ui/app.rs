@@ -432,11 +432,17 @@ impl DaedalusApp {
                 .resizable(true)
                 .default_size(120.0)
                 .show(ui, |ui| {
-                    let count = self.doc.problems().len();
+                    let errors = self.doc.problems().len();
+                    let summary = self.doc.findings().summary();
                     ui.horizontal(|ui| {
-                        ui.strong(format!("Problems ({count})"));
+                        ui.strong("Problems");
+                        ui.label(format!(
+                            "{errors} model errors · {} errors · {} warnings · {} info · {} waived",
+                            summary.error, summary.warning, summary.info, summary.waived
+                        ));
                     });
-                    commands.extend(problems::ui(ui, self.doc.problems()));
+                    let problems = self.doc.problems().to_vec();
+                    commands.extend(problems::ui(ui, &problems, self.doc.findings()));
                 });
         }
         Panel::left("palette")
@@ -458,12 +464,19 @@ impl DaedalusApp {
                 ));
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let problem_ids: Vec<Id> = self
+            let mut problem_ids: Vec<Id> = self
                 .doc
                 .problems()
                 .iter()
                 .filter_map(|p| p.element().cloned())
                 .collect();
+            let flagged = self
+                .doc
+                .findings()
+                .findings
+                .iter()
+                .filter(|f| !f.is_waived() && f.severity >= crate::validate::Severity::Warning);
+            problem_ids.extend(flagged.flat_map(|f| f.elements.iter().cloned()));
             let revision = self.doc.revision();
             commands.extend(canvas::show(
                 ui,
@@ -499,13 +512,13 @@ impl DaedalusApp {
         let t = self.doc.topology();
         let (components, connections, containers) =
             (t.components.len(), t.connections.len(), t.containers.len());
-        let problems = self.doc.problems().len();
+        let problems = self.doc.problems().len() + self.doc.findings().summary().error;
         ui.horizontal(|ui| {
             ui.label(format!(
                 "{components} components · {connections} connections · {containers} containers"
             ));
             ui.separator();
-            let text = format!("{problems} problems");
+            let text = format!("{problems} errors");
             if problems > 0 {
                 ui.colored_label(ui.visuals().error_fg_color, text);
             } else {

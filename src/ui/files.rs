@@ -109,7 +109,10 @@ impl Recovery {
     pub fn new(dir: Option<PathBuf>) -> Self {
         static INSTANCES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let instance = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self { dir, name: format!("recovery-{}-{instance}", std::process::id()) }
+        Self {
+            dir,
+            name: format!("recovery-{}-{instance}", std::process::id()),
+        }
     }
 
     /// Writes the unsaved `topology` of the document at `original`.

@@ -1,38 +1,69 @@
-//! The problems panel: the model's errors (semantic checks), each naming its element; clicking
-//! one selects and frames the element.
+//! The problems panel: the model's errors (semantic checks) and the validator's findings,
+//! each naming its element; clicking one selects and frames the element.
 
 use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
 use crate::model::check::Problem;
+use crate::validate::{Finding, Report, Severity};
 
-/// The problems list; returns a command when a problem is clicked.
-pub fn ui(ui: &mut Ui, problems: &[Problem]) -> Vec<Command> {
+fn severity_icon(s: Severity) -> (&'static str, Color32) {
+    match s {
+        Severity::Error => ("⛔", Color32::from_rgb(220, 50, 40)),
+        Severity::Warning => ("⚠", Color32::from_rgb(230, 150, 0)),
+        Severity::Info => ("ℹ", Color32::from_rgb(60, 130, 220)),
+    }
+}
+
+/// The problems list; returns a command when an entry is clicked.
+pub fn ui(ui: &mut Ui, problems: &[Problem], report: &Report) -> Vec<Command> {
     let mut commands = Vec::new();
-    if problems.is_empty() {
+    if problems.is_empty() && report.findings.is_empty() {
         ui.label(RichText::new("✔ No problems").color(Color32::from_rgb(60, 160, 80)));
         return commands;
     }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (i, p) in problems.iter().enumerate() {
-                let text =
-                    RichText::new(format!("⛔ {}", p.message)).color(ui.visuals().error_fg_color);
+            for p in problems {
+                let text = RichText::new(format!("⛔ model: {}", p.message))
+                    .color(ui.visuals().error_fg_color);
                 let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()).wrap());
-                let response = match p.element() {
-                    Some(id) => response.on_hover_text(format!("Click to select \"{id}\"")),
-                    None => response,
-                };
-                if response.clicked()
-                    && let Some(id) = p.element()
-                {
-                    commands.push(Command::Reveal(id.clone()));
+                if let Some(id) = p.element() {
+                    let response = response.on_hover_text(format!("Click to select \"{id}\""));
+                    if response.clicked() {
+                        commands.push(Command::Reveal(id.clone()));
+                    }
                 }
-                if i + 1 < problems.len() {
-                    ui.separator();
-                }
+            }
+            for f in &report.findings {
+                finding(ui, f, &mut commands);
             }
         });
     commands
+}
+
+fn finding(ui: &mut Ui, f: &Finding, commands: &mut Vec<Command>) {
+    let (icon, colour) = severity_icon(f.severity);
+    let waived = f.is_waived();
+    let colour = if waived {
+        ui.visuals().weak_text_color()
+    } else {
+        colour
+    };
+    let mut text = format!("{icon} {}  {}", f.rule, f.message);
+    if let Some(why) = &f.waiver {
+        text.push_str(&format!("  (waived: {why})"));
+    }
+    let label = egui::Label::new(RichText::new(text).color(colour))
+        .sense(egui::Sense::click())
+        .wrap();
+    let response = ui
+        .add(label)
+        .on_hover_text(format!("{}\nFix: {}", f.title, f.fix));
+    if response.clicked()
+        && let Some(id) = f.elements.first()
+    {
+        commands.push(Command::Reveal(id.clone()));
+    }
 }

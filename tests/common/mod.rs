@@ -41,7 +41,7 @@ pub fn sample(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// The app on `file` (or the Icarus sample), in a 1400×900 harness, without a data directory.
+/// The app on `file` (or the Icarus sample), in a 1400×1000 harness, without a data directory.
 pub fn harness(file: Option<PathBuf>, dialog: FakeDialog) -> Harness<'static, DaedalusApp> {
     harness_with(file, dialog, None)
 }
@@ -58,7 +58,7 @@ pub fn harness_with(
         dialog: Box::new(dialog),
     });
     let mut h = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
+        .with_size(Vec2::new(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut DaedalusApp| app.frame(ui), app);
     egui_extras::install_image_loaders(&h.ctx);
     h.run_steps(3);
@@ -74,10 +74,7 @@ pub fn topology(h: &Harness<'_, DaedalusApp>) -> Topology {
 /// palette item and a diagram element), the one on the canvas.
 pub fn rect_of(h: &Harness<'_, DaedalusApp>, label: &str) -> egui::Rect {
     let view = h.state().canvas.view();
-    let rects: Vec<egui::Rect> = h
-        .query_all_by_label(label)
-        .map(|n| n.rect())
-        .collect();
+    let rects: Vec<egui::Rect> = h.query_all_by_label(label).map(|n| n.rect()).collect();
     match rects.as_slice() {
         [] => panic!("no node labelled {label:?}"),
         [one] => *one,
@@ -89,12 +86,20 @@ pub fn rect_of(h: &Harness<'_, DaedalusApp>, label: &str) -> egui::Rect {
 }
 
 /// Screen rectangle of the palette item labelled `label`.
-pub fn palette_item(h: &Harness<'_, DaedalusApp>, label: &str) -> egui::Rect {
+pub fn palette_item(h: &mut Harness<'_, DaedalusApp>, label: &str) -> egui::Rect {
     let view = h.state().canvas.view();
-    h.query_all_by_label(label)
+    let rect = h
+        .query_all_by_label(label)
         .map(|n| n.rect())
-        .find(|r| r.max.x < view.min.x)
-        .unwrap_or_else(|| panic!("no palette item {label:?}"))
+        .find(|r| r.max.x < view.min.x);
+    let Some(rect) = rect else {
+        panic!("no palette item {label:?}")
+    };
+    assert!(
+        rect.max.y < view.max.y,
+        "palette item {label:?} is scrolled out of view"
+    );
+    rect
 }
 
 /// A real drag: press at `from`, move in steps, release at `to`.

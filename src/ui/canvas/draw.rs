@@ -75,11 +75,15 @@ impl Pen<'_> {
 /// Dots every 20 canvas units (every 100 when zoomed out).
 pub fn grid(pen: &Pen, area: Rect) {
     let zoom = pen.camera.zoom;
-    let step = [20.0, 100.0, 500.0]
-        .into_iter()
-        .find(|s| s * zoom >= 12.0)
-        .unwrap_or(500.0);
     let v = pen.visible;
+    let count = |step: f32| ((v.width() / step) as usize + 1) * ((v.height() / step) as usize + 1);
+    // The finest step whose dots are at least 12 px apart and not too many to draw.
+    let Some(step) = [20.0, 100.0, 500.0, 2500.0]
+        .into_iter()
+        .find(|s| s * zoom >= 12.0 && count(*s) <= 4000)
+    else {
+        return;
+    };
     let (x0, y0) = (
         (v.min.x / step).floor() * step,
         (v.min.y / step).floor() * step,
@@ -89,42 +93,22 @@ pub fn grid(pen: &Pen, area: Rect) {
         ((v.max.y - y0) / step) as usize + 1,
     );
     let colour = pen.palette.grid;
-    if nx * ny <= 2500 {
-        // Dots, drawn as tiny squares: 4 vertices each instead of a circle's dozens.
-        let half = Vec2::splat((zoom * 1.1).clamp(0.6, 1.4));
-        let mut shapes = Vec::with_capacity(nx * ny);
-        for j in 0..ny {
-            for i in 0..nx {
-                let p = pen.point(Pos2::new(x0 + i as f32 * step, y0 + j as f32 * step));
-                if area.contains(p) {
-                    shapes.push(Shape::rect_filled(
-                        Rect::from_center_size(p, half * 2.0),
-                        0,
-                        colour,
-                    ));
-                }
+    // Dots, drawn as tiny squares: 4 vertices each instead of a circle's dozens.
+    let side = Vec2::splat((zoom * 2.2).clamp(1.2, 2.8));
+    let mut shapes = Vec::with_capacity(nx * ny);
+    for j in 0..ny {
+        for i in 0..nx {
+            let p = pen.point(Pos2::new(x0 + i as f32 * step, y0 + j as f32 * step));
+            if area.contains(p) {
+                shapes.push(Shape::rect_filled(
+                    Rect::from_center_size(p, side),
+                    0,
+                    colour,
+                ));
             }
         }
-        pen.painter.extend(shapes);
-    } else {
-        let stroke = Stroke::new(1.0, colour.gamma_multiply(0.6));
-        let mut shapes = Vec::with_capacity(nx + ny);
-        for i in 0..nx {
-            let x = pen.point(Pos2::new(x0 + i as f32 * step, 0.0)).x;
-            shapes.push(Shape::line_segment(
-                [Pos2::new(x, area.min.y), Pos2::new(x, area.max.y)],
-                stroke,
-            ));
-        }
-        for j in 0..ny {
-            let y = pen.point(Pos2::new(0.0, y0 + j as f32 * step)).y;
-            shapes.push(Shape::line_segment(
-                [Pos2::new(area.min.x, y), Pos2::new(area.max.x, y)],
-                stroke,
-            ));
-        }
-        pen.painter.extend(shapes);
     }
+    pen.painter.extend(shapes);
 }
 
 /// Corner radius of `canvas_units`, square when it would be under 2 pixels (rounding costs
