@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod generate;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -84,3 +84,63 @@ pub fn default_capacity(kind: KindTag, zones: &[Id]) -> Capacity {
         ..Capacity::default()
     }
 }
+
+/// A new component of `kind` with the defaults above, placed in `container` over `zones`
+/// (those of its subnet, or none). What the editor's palette and the importers create.
+pub fn new_component(
+    id: Id,
+    name: impl Into<String>,
+    kind: KindTag,
+    container: Option<Id>,
+    zones: &[Id],
+) -> super::Component {
+    let mut c = super::Component::new(id, name, kind.default_kind());
+    c.managed = managed_by_default(kind);
+    c.capacity = default_capacity(kind, zones);
+    c.container = container;
+    match &mut c.kind {
+        super::ComponentKind::Workload(w) => {
+            w.image = format!("registry.example.com/{}:1.0.0", c.id);
+            if let Some(a) = &mut w.autoscaling {
+                a.min_replicas = a.min_replicas.min(c.capacity.replicas);
+            }
+        }
+        super::ComponentKind::Users(a) => a.rate_rps = 100.0,
+        super::ComponentKind::Admins(a) => a.rate_rps = 1.0,
+        _ => {}
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Topology, check};
+
+    #[test]
+    fn a_new_component_of_every_kind_is_consistent_with_or_without_zones() {
+        let zone = |s: &str| Id::new(s).expect("id");
+        let zones = [zone("z-a"), zone("z-b"), zone("z-c")];
+        for with_zones in [false, true] {
+            let mut t = Topology::new("t");
+            t.regions.push(crate::model::Region {
+                id: zone("r"),
+                name: "R".into(),
+                provider_names: Default::default(),
+                zones: zones.to_vec(),
+            });
+            for (i, kind) in KindTag::ALL.into_iter().enumerate() {
+                let z: &[Id] = if with_zones { &zones } else { &[] };
+                t.components.push(new_component(
+                    zone(&format!("c{i}")),
+                    kind.label(),
+                    kind,
+                    None,
+                    z,
+                ));
+            }
+            let problems = check::check(&t);
+            assert!(problems.is_empty(), "zones {with_zones}: {problems:?}");
+        }
+    }
+}

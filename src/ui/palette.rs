@@ -10,9 +10,9 @@ use super::icons;
 use super::theme::Palette;
 use crate::layout::{COMPONENT_H, COMPONENT_W, GAP, HEADER, PADDING};
 use crate::model::{
-    Component, ComponentKind, Connection, ConnectionKind, Container, ContainerKind, Environment,
-    GroupProps, GroupPurpose, Id, Index, KindTag, KubernetesClusterProps, Protocol, QueueEngine,
-    Region, Stage, SubnetProps, Tier, Topology, VpcProps, default_capacity, managed_by_default,
+    ComponentKind, Connection, ConnectionKind, Container, ContainerKind, Environment, GroupProps,
+    GroupPurpose, Id, Index, KindTag, KubernetesClusterProps, Protocol, QueueEngine, Region, Stage,
+    SubnetProps, Tier, Topology, VpcProps, new_component,
 };
 
 /// Something that can be dragged from the palette.
@@ -96,16 +96,7 @@ pub fn create(t: &Topology, item: &PaletteItem, at: Pos2, target: Option<&Id>) -
                     .map(|c| c.id.clone())
             });
             let zones = parent.as_ref().map(|p| zones_of(t, p)).unwrap_or_default();
-            let mut c = Component::new(id.clone(), kind.label(), kind.default_kind());
-            c.managed = managed_by_default(*kind);
-            c.capacity = default_capacity(*kind, &zones);
-            if let ComponentKind::Workload(w) = &mut c.kind {
-                w.image = format!("registry.example.com/{id}:1.0.0");
-                if let Some(a) = &mut w.autoscaling {
-                    a.min_replicas = a.min_replicas.min(c.capacity.replicas);
-                }
-            }
-            c.container = parent.clone();
+            let c = new_component(id.clone(), kind.label(), *kind, parent.clone(), &zones);
             let size = Vec2::new(COMPONENT_W as f32, COMPONENT_H as f32);
             let mut min = at - size / 2.0;
             // Dropped outside any container but placed in a group: put it inside the group.
