@@ -4,6 +4,7 @@
 //! that `fmt --check` would change), 2 the input could not be read or parsed, or bad usage.
 
 mod check;
+mod export;
 mod fmt;
 mod generate;
 mod rules;
@@ -59,6 +60,9 @@ enum Command {
     Validate(validate::Args),
     /// List every validation rule with its id, severity and title.
     Rules(rules::Args),
+    /// Export the topology as deployable code: Terraform or a Helm chart.
+    #[command(subcommand)]
+    Export(export::Format),
 }
 
 /// Parses the command line, runs the command, and returns its exit code.
@@ -81,6 +85,7 @@ pub fn run() -> ExitCode {
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Rules(args)) => rules::run(&args),
+        Some(Command::Export(format)) => export::run(&format),
         None => editor(cli.file),
     };
     outcome.into()

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod io;
