@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod export;
+pub mod diagram;
 pub mod generate;
 pub mod import;
 pub mod io;

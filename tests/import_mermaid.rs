@@ -336,3 +336,89 @@ fn broken_text_gets_file_positions() {
         assert!(e.to_string().contains(fragment), "{e}");
     }
 }
+
+fn round_trip_structure(t: &Topology) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) {
+    let (components, containers, _) = structure(t);
+    let connections = t
+        .connections
+        .iter()
+        .map(|c| {
+            format!(
+                "{} -> {} {:?} tls={} {:?} port={:?}",
+                c.from, c.to, c.protocol, c.tls, c.kind, c.port
+            )
+        })
+        .collect();
+    (components, containers, connections)
+}
+
+#[test]
+fn exporting_to_mermaid_and_importing_again_gives_the_same_structure() {
+    for name in [
+        "icarus-platform.ron",
+        "icarus-platform-hardened.ron",
+        "three-tier.ron",
+        "flawed.ron",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-topologies")
+            .join(name);
+        let original = io::load(&path).expect("load").topology;
+        let text = daedalus::diagram::mermaid::to_mermaid(&original);
+        let back = import(&text);
+        assert_eq!(
+            round_trip_structure(&back.topology),
+            round_trip_structure(&original),
+            "{name}:\n{text}"
+        );
+        let names: BTreeSet<(String, String)> = original
+            .components
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect();
+        let names_back: BTreeSet<(String, String)> = back
+            .topology
+            .components
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .collect();
+        assert_eq!(names, names_back, "{name}: names");
+        assert!(
+            back.notes.iter().all(|n| n.kind != NoteKind::Unknown),
+            "{name}: {:#?}",
+            back.notes
+        );
+    }
+}
+
+#[test]
+fn the_mermaid_export_is_plain_mermaid() {
+    let t = io::parse(ICARUS).expect("sample");
+    let text = daedalus::diagram::mermaid::to_mermaid(&t);
+    assert!(text.lines().nth(1) == Some("graph TB"));
+    assert!(
+        text.contains("    subgraph vpc[\"VPC - Production\"]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("db_cluster[(\"Database Cluster<br/>PostgreSQL, Primary + Replicas\")]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("service_containers -.->|Logs| log_aggregation"),
+        "{text}"
+    );
+    assert!(
+        text.contains("api_gateway -->|HTTP| service_containers"),
+        "{text}"
+    );
+    // Without the Daedalus comments it still imports, by keywords alone.
+    let plain: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("%% daedalus"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let back = import(&plain);
+    assert_eq!(back.topology.components.len(), t.components.len());
+    assert_eq!(back.topology.connections.len(), t.connections.len());
+}

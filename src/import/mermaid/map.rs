@@ -111,12 +111,18 @@ impl<'a> Mapper<'a> {
         });
     }
 
-    fn environment(&mut self, title: &str) -> Id {
+    /// The environment of a VPC: the id a Daedalus hint gives, or one found in its title.
+    fn environment(&mut self, exact: Option<&str>, title: &str) -> Id {
         let (key, name) = keywords::ENVIRONMENTS
             .iter()
-            .find(|(_, _, words)| keywords::find(title, words).is_some())
+            .find(|(_, _, words)| keywords::find(exact.unwrap_or(title), words).is_some())
             .map_or(("prod", "Production"), |(k, n, _)| (*k, *n));
-        let env = id(key);
+        let exact = exact.and_then(|e| Id::new(e).ok());
+        let name = match &exact {
+            Some(e) if e.as_str() != key => e.as_str().to_owned(),
+            _ => name.to_owned(),
+        };
+        let env = exact.clone().unwrap_or_else(|| id(key));
         if !self.t.environments.iter().any(|e| e.id == env) {
             let stage = match key {
                 "dev" => Stage::Development,
@@ -126,7 +132,7 @@ impl<'a> Mapper<'a> {
             };
             self.t.environments.push(Environment {
                 id: env.clone(),
-                name: name.into(),
+                name,
                 stage,
             });
         }
@@ -160,8 +166,7 @@ impl<'a> Mapper<'a> {
             let guess = hinted_container(hint).unwrap_or_else(|| guess_container(&sg.title));
             let kind = match guess {
                 Some(ContainerGuess::Vpc) => {
-                    let environment =
-                        self.environment(field(hint, "environment").unwrap_or(&sg.title));
+                    let environment = self.environment(field(hint, "environment"), &sg.title);
                     let k = self
                         .t
                         .containers

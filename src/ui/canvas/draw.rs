@@ -12,7 +12,8 @@ use super::camera::Camera;
 use super::geometry::{arrowhead, edge_endpoints};
 use super::hit::{HANDLE_R, HEADER_H, handle_position};
 use super::scene::{Scene, SceneComponent, SceneContainer, SceneEdge};
-use crate::model::{Component, ComponentKind, ConnectionKind, ContainerKind, Id, Topology};
+use crate::diagram::labels;
+use crate::model::{Component, ConnectionKind, ContainerKind, Id, Topology};
 use crate::ui::icons;
 use crate::ui::theme::Palette;
 
@@ -122,55 +123,6 @@ fn corner(pen: &Pen, canvas_units: f32, max_px: f32) -> CornerRadius {
     }
 }
 
-/// Title line of a container: its kind and what matters about it (CIDR, tier, zones).
-pub fn container_caption(t: &Topology, kind: &ContainerKind) -> String {
-    let short_zone = |z: &Id| {
-        z.as_str()
-            .rsplit('-')
-            .next()
-            .unwrap_or(z.as_str())
-            .to_owned()
-    };
-    match kind {
-        ContainerKind::Vpc(v) => {
-            let env = t
-                .environments
-                .iter()
-                .find(|e| e.id == v.environment)
-                .map_or(v.environment.as_str(), |e| e.name.as_str());
-            format!("VPC · {} · {} · {}", v.cidr, env, v.region)
-        }
-        ContainerKind::Subnet(s) => {
-            let zones: Vec<String> = s.zones.iter().map(short_zone).collect();
-            let public = if s.tier.is_public() {
-                "public"
-            } else {
-                "private"
-            };
-            format!(
-                "{} tier · {public} · AZ {}",
-                s.tier.label(),
-                zones.join(" ")
-            )
-        }
-        ContainerKind::KubernetesCluster(k) => format!(
-            "Kubernetes {} · {}–{} nodes",
-            k.version, k.min_nodes, k.max_nodes
-        ),
-        ContainerKind::Group(g) => {
-            format!("{:?}", g.purpose)
-                .chars()
-                .fold(String::new(), |mut s, c| {
-                    if c.is_uppercase() && !s.is_empty() {
-                        s.push(' ');
-                    }
-                    s.push(c);
-                    s
-                })
-        }
-    }
-}
-
 /// A container: translucent fill, accent border, title bar with its name and caption.
 pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, drop_target: bool) {
     let Some(model) = t.containers.get(c.index) else {
@@ -208,12 +160,7 @@ pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, dr
         r.min,
         Vec2::new(r.width(), pen.px(HEADER_H).min(r.height())),
     );
-    let band = Color32::from_rgba_unmultiplied(
-        accent.r(),
-        accent.g(),
-        accent.b(),
-        if pen.palette.dark { 60 } else { 40 },
-    );
+    let band = pen.palette.header(accent);
     pen.painter.rect_filled(
         header,
         CornerRadius {
@@ -234,7 +181,7 @@ pub fn container(pen: &Pen, t: &Topology, c: &SceneContainer, selected: bool, dr
         pen.palette.text,
         name_w,
     );
-    let caption = container_caption(t, &model.kind);
+    let caption = labels::container_caption(t, &model.kind);
     pen.text(
         header.left_center() + Vec2::new(pad, pen.px(8.0)),
         Align2::LEFT_CENTER,
@@ -373,22 +320,6 @@ pub fn badge(painter: &Painter, at: Pos2, size: f32, colour: Color32) {
     );
 }
 
-/// Second line of a component: its kind and the property that matters most.
-pub fn component_caption(c: &Component) -> String {
-    let kind = c.kind.tag().label();
-    match &c.kind {
-        ComponentKind::Database(d) => format!("{kind} · {:?} {}", d.engine, d.version),
-        ComponentKind::Cache(p) => format!("{kind} · {:?} {}", p.engine, p.version),
-        ComponentKind::Queue(q) => format!("{kind} · {:?} {}", q.engine, q.version),
-        ComponentKind::Workload(w) => format!("{:?} workload", w.role),
-        ComponentKind::Users(a) | ComponentKind::Admins(a) if a.rate_rps > 0.0 => {
-            format!("{kind} · {} rps", a.rate_rps)
-        }
-        _ if !c.description.is_empty() => c.description.clone(),
-        _ => kind.to_owned(),
-    }
-}
-
 /// A component: box, coloured icon tile, name, caption, replica and zone badges.
 pub fn component(
     pen: &Pen,
@@ -447,7 +378,7 @@ pub fn component(
     pen.text(
         Pos2::new(text_x, r.min.y + pen.px(34.0)),
         Align2::LEFT_CENTER,
-        &component_caption(model),
+        &labels::component_caption(model),
         9.0,
         pen.palette.weak_text,
         text_w,
@@ -475,14 +406,8 @@ fn replicas(pen: &Pen, c: &Component, at: Pos2, max_w: f32) {
         return;
     }
     let cap = &c.capacity;
-    let zones = cap.zones.len();
-    let occupied = cap.occupied_zones().len();
-    let label = if zones > 0 {
-        format!("×{}  {occupied} AZ", cap.replicas)
-    } else {
-        format!("×{}", cap.replicas)
-    };
-    let colour = if cap.replicas < 2 || (zones > 0 && occupied < 2) {
+    let (label, weak) = labels::replicas(c);
+    let colour = if weak {
         pen.palette.plaintext
     } else {
         pen.palette.weak_text
