@@ -82,7 +82,7 @@ def main():
                 expr = re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr)
                 found = [(k, n) for k, n in NAMED.findall(expr)]
                 found += [("data", (t, n)) for t, n in DATA.findall(expr)]
-                for t, n in RESOURCE.findall(re.sub(r"data\.[\w.-]+", "", expr)):
+                for t, n in RESOURCE.findall(re.sub(r"(?<![\w.])data\.[\w.-]+", "", expr)):
                     if t not in BUILTIN and (t in resource_types or PROVIDER_PREFIX.match(t)):
                         found.append(("resource", (t, n)))
                 for kind, name in found:

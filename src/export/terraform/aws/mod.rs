@@ -17,6 +17,8 @@ mod security;
 mod storage;
 mod versions;
 
+pub use versions::{AWS_PROVIDER, RANDOM_PROVIDER};
+
 use crate::export::names::{cloud_name, tf_ident};
 use crate::export::plan::Endpoint;
 use crate::export::{ExportError, Plan};
