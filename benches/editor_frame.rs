@@ -12,10 +12,17 @@ use daedalus::ui::{AppOptions, DaedalusApp};
 struct NoDialog;
 
 impl FileDialog for NoDialog {
-    fn open(&self) -> Option<std::path::PathBuf> {
+    fn open(&self, _kind: daedalus::ui::files::FileKind) -> Option<std::path::PathBuf> {
         None
     }
-    fn save(&self, _name: &str) -> Option<std::path::PathBuf> {
+    fn save(
+        &self,
+        _name: &str,
+        _kind: daedalus::ui::files::FileKind,
+    ) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn folder(&self) -> Option<std::path::PathBuf> {
         None
     }
 }

@@ -7,6 +7,7 @@ mod check;
 mod export;
 mod fmt;
 mod generate;
+mod import;
 mod rules;
 mod validate;
 
@@ -63,6 +64,9 @@ enum Command {
     /// Export the topology as deployable code: Terraform or a Helm chart.
     #[command(subcommand)]
     Export(export::Format),
+    /// Import a topology from another format: Mermaid flowcharts.
+    #[command(subcommand)]
+    Import(import::Format),
 }
 
 /// Parses the command line, runs the command, and returns its exit code.
@@ -86,6 +90,7 @@ pub fn run() -> ExitCode {
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Rules(args)) => rules::run(&args),
         Some(Command::Export(format)) => export::run(&format),
+        Some(Command::Import(format)) => import::run(&format),
         None => editor(cli.file),
     };
     outcome.into()

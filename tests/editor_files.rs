@@ -101,3 +101,55 @@ fn recent_files_are_remembered_between_sessions() {
         "flawed.ron is in the recent files"
     );
 }
+
+#[test]
+fn importing_a_mermaid_document_opens_it_with_its_report() {
+    let dialog = FakeDialog::default();
+    dialog.answer(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/icarus-infrastructure.md"),
+    );
+    let mut h = harness(Some(sample("three-tier.ron")), dialog);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Import Mermaid").click();
+    h.run_steps(3);
+    let t = topology(&h);
+    assert_eq!(
+        (t.components.len(), t.connections.len(), t.containers.len()),
+        (25, 23, 14)
+    );
+    assert!(
+        h.state().document().is_dirty(),
+        "an import is not saved yet"
+    );
+    assert!(h.state().window_title().starts_with("Untitled"));
+    let report = h.state().import_report().expect("report shown");
+    assert!(report.iter().any(|l| l.contains("guessed")), "{report:?}");
+    assert!(
+        h.query_by_label_contains("Review what was guessed")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_diagram_exports_to_svg_png_and_mermaid_from_the_file_menu() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (item, file, magic) in [
+        ("Export SVG", "d.svg", &b"<svg"[..]),
+        ("Export PNG", "d.png", &b"\x89PNG"[..]),
+        ("Export Mermaid", "d.mmd", &b"%% "[..]),
+    ] {
+        let path = dir.path().join(file);
+        let dialog = FakeDialog::default();
+        dialog.answer(&path);
+        let mut h = harness(Some(sample("three-tier.ron")), dialog);
+        h.get_by_label("File").click();
+        h.run_steps(2);
+        h.get_by_label_contains(item).click();
+        h.run_steps(2);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{item}: {e}"));
+        assert!(bytes.starts_with(magic), "{item}");
+        assert!(!h.state().document().is_dirty(), "exporting is not an edit");
+    }
+}

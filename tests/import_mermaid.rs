@@ -422,3 +422,69 @@ fn the_mermaid_export_is_plain_mermaid() {
     assert_eq!(back.topology.components.len(), t.components.len());
     assert_eq!(back.topology.connections.len(), t.connections.len());
 }
+
+#[test]
+fn docs_list_every_keyword_of_the_tables() {
+    let doc = include_str!("../docs/mermaid.md");
+    use daedalus::import::mermaid::keywords as k;
+    let mut missing = Vec::new();
+    let mut check = |w: &str| {
+        if !doc.contains(&format!("`{w}`")) {
+            missing.push(w.to_owned());
+        }
+    };
+    k::KINDS
+        .iter()
+        .flat_map(|(_, ws)| ws.iter())
+        .for_each(|w| check(w));
+    k::CONTAINERS
+        .iter()
+        .flat_map(|(_, ws)| ws.iter())
+        .for_each(|w| check(w));
+    k::TIERS
+        .iter()
+        .flat_map(|(_, ws)| ws.iter())
+        .for_each(|w| check(w));
+    k::ENVIRONMENTS
+        .iter()
+        .flat_map(|(_, _, ws)| ws.iter())
+        .for_each(|w| check(w));
+    k::PROTOCOLS
+        .iter()
+        .flat_map(|(_, ws)| ws.iter())
+        .for_each(|w| check(w));
+    assert!(missing.is_empty(), "not in docs/mermaid.md: {missing:?}");
+}
+
+#[test]
+fn what_the_model_cannot_hold_is_reported_not_imported_broken() {
+    let text = "graph TB\nA[Web App] --> B[(DB)]\nA --> B\nA --> A\nsubgraph V1[VPC one]\n  subgraph V2[VPC two]\n    C[Cache]\n  end\nend\n";
+    let imported = import(text);
+    let t = &imported.topology;
+    assert_consistent(t);
+    assert_eq!(
+        t.connections.len(),
+        1,
+        "the duplicate and the self-loop are not connections"
+    );
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.message.contains("duplicate")),
+        "{:#?}",
+        imported.notes
+    );
+    assert!(
+        imported.notes.iter().any(|n| n.message.contains("itself")),
+        "{:#?}",
+        imported.notes
+    );
+    assert!(
+        matches!(
+            t.container("v2").map(|c| &c.kind),
+            Some(ContainerKind::Group(_))
+        ),
+        "no VPC inside a VPC"
+    );
+}

@@ -8,14 +8,16 @@ use egui::{Panel, RichText, Ui};
 
 use super::canvas::{self, CanvasState};
 use super::command::Command;
+use super::command::DiagramFormat;
 use super::document::Document;
 use super::edit::{self, Edit, Fragment};
-use super::files::{FileDialog, Preferences, Recovered, Recovery};
+use super::files::{FileDialog, FileKind, Preferences, Recovered, Recovery};
 use super::inspector::{self, InspectorState};
 use super::theme::Palette;
 use super::{arrange, menu, palette, problems, shortcuts};
-use crate::io;
+use crate::import::mermaid;
 use crate::model::{Id, Topology};
+use crate::{diagram, io};
 
 /// Seconds between two autosaves of unsaved changes.
 pub const AUTOSAVE_INTERVAL_S: f64 = 20.0;
@@ -39,6 +41,13 @@ pub struct ErrorView {
     pub lines: Vec<String>,
 }
 
+/// The report of the last Mermaid import: each line, and the element it is about.
+#[derive(Debug, Clone)]
+struct ImportReport {
+    file: String,
+    notes: Vec<(String, Option<Id>)>,
+}
+
 /// What to do once the user has answered "save changes?".
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
@@ -46,6 +55,8 @@ enum Pending {
     New,
     OpenDialog,
     Open(PathBuf),
+    ImportDialog,
+    Import(PathBuf),
 }
 
 /// The editor.
@@ -62,6 +73,7 @@ pub struct DaedalusApp {
     clipboard: Option<Fragment>,
     pastes: u32,
     error: Option<ErrorView>,
+    report: Option<ImportReport>,
     pending: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
@@ -94,6 +106,7 @@ impl DaedalusApp {
             clipboard: None,
             pastes: 0,
             error: None,
+            report: None,
             pending: None,
             close_confirmed: false,
             show_shortcuts: false,
@@ -216,6 +229,9 @@ impl DaedalusApp {
                 self.canvas.fit_requested = true;
             }
             Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::ImportMermaid => self.guard(Pending::ImportDialog),
+            Command::ImportMermaidPath(path) => self.guard(Pending::Import(path)),
+            Command::ExportDiagram(format) => self.export_diagram(format),
         }
     }
 
@@ -314,11 +330,17 @@ impl DaedalusApp {
                 self.canvas.reset();
             }
             Pending::OpenDialog => {
-                if let Some(path) = self.dialog.open() {
+                if let Some(path) = self.dialog.open(FileKind::Topology) {
                     self.open_path(&path);
                 }
             }
             Pending::Open(path) => self.open_path(&path),
+            Pending::ImportDialog => {
+                if let Some(path) = self.dialog.open(FileKind::Mermaid) {
+                    self.import_mermaid(&path);
+                }
+            }
+            Pending::Import(path) => self.import_mermaid(&path),
         }
     }
 
@@ -350,6 +372,94 @@ impl DaedalusApp {
         }
     }
 
+    /// Imports a Mermaid file or Markdown document as a new, unsaved document; the import
+    /// report is shown in a window. A file that cannot be imported is reported with its
+    /// `FILE:LINE:COL` and the current document is kept.
+    pub fn import_mermaid(&mut self, path: &Path) {
+        let file = path.display().to_string();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => match io::decode(&bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.error = Some(ErrorView {
+                        title: format!("Cannot import {file}"),
+                        lines: vec![format!("{file}:{e}")],
+                    });
+                    return;
+                }
+            },
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: format!("Cannot import {file}"),
+                    lines: vec![format!("{file}: {e}")],
+                });
+                return;
+            }
+        };
+        match mermaid::import(&text, &mermaid::Options::default()) {
+            Ok(imported) => {
+                self.recovery.clear();
+                self.doc = Document::unsaved(imported.topology, None);
+                self.canvas.reset();
+                self.report = Some(ImportReport {
+                    file: file.clone(),
+                    notes: imported
+                        .notes
+                        .iter()
+                        .map(|n| (n.render(&file), n.element.clone()))
+                        .collect(),
+                });
+            }
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: format!("Cannot import {file}"),
+                    lines: vec![format!("{file}:{e}")],
+                });
+            }
+        }
+    }
+
+    /// The import report's lines (`FILE:LINE:COL: guessed: …`), if a report is shown.
+    pub fn import_report(&self) -> Option<Vec<&str>> {
+        self.report
+            .as_ref()
+            .map(|r| r.notes.iter().map(|(line, _)| line.as_str()).collect())
+    }
+
+    /// Writes the diagram to a file chosen in a dialog.
+    fn export_diagram(&mut self, format: DiagramFormat) {
+        let stem = crate::model::Id::slugify(&self.doc.topology().name)
+            .map_or_else(|| "diagram".to_owned(), String::from);
+        let (kind, name) = match format {
+            DiagramFormat::Svg => (FileKind::Svg, format!("{stem}.svg")),
+            DiagramFormat::Png => (FileKind::Png, format!("{stem}.png")),
+            DiagramFormat::Mermaid => (FileKind::Mermaid, format!("{stem}.mmd")),
+        };
+        let Some(path) = self.dialog.save(&name, kind) else {
+            return;
+        };
+        let t = self.doc.topology();
+        let options = diagram::svg::SvgOptions {
+            dark: self.prefs.dark,
+            ..Default::default()
+        };
+        let bytes = match format {
+            DiagramFormat::Svg => Ok(diagram::svg::to_svg(t, &options).into_bytes()),
+            DiagramFormat::Png => diagram::png::to_png(t, &options, 2.0).map_err(|e| e.to_string()),
+            DiagramFormat::Mermaid => Ok(diagram::mermaid::to_mermaid(t).into_bytes()),
+        };
+        let written = bytes.and_then(|b| io::write_atomic(&path, &b).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.say(format!("Exported {}", path.display())),
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: "Cannot export".into(),
+                    lines: vec![e],
+                })
+            }
+        }
+    }
+
     /// Gives elements without a position one, without an undo step (it is not the user's edit).
     fn fill_layout(&mut self) {
         let t = self.doc.topology();
@@ -373,7 +483,7 @@ impl DaedalusApp {
                     crate::model::Id::slugify(&self.doc.topology().name)
                         .map_or_else(|| "topology".to_owned(), String::from)
                 );
-                let Some(p) = self.dialog.save(&name) else {
+                let Some(p) = self.dialog.save(&name, FileKind::Topology) else {
                     return;
                 };
                 p
@@ -620,7 +730,54 @@ impl DaedalusApp {
                 });
             });
         }
+        self.report_window(ctx);
         shortcuts::window(ctx, &mut self.show_shortcuts);
+    }
+
+    /// The import report: what was guessed, unknown or ignored; clicking a line selects its
+    /// element.
+    fn report_window(&mut self, ctx: &egui::Context) {
+        let Some(report) = self.report.clone() else {
+            return;
+        };
+        let mut open = true;
+        let mut reveal = None;
+        egui::Window::new(format!("Imported {}", report.file))
+            .id(egui::Id::new("import-report"))
+            .open(&mut open)
+            .show(ctx, |ui| {
+                let t = self.doc.topology();
+                ui.label(format!(
+                    "{} components, {} containers, {} connections. Review what was guessed:",
+                    t.components.len(),
+                    t.containers.len(),
+                    t.connections.len()
+                ));
+                if report.notes.is_empty() {
+                    ui.label("Every element matched a keyword; nothing was guessed.");
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for (line, element) in &report.notes {
+                            let response = ui.add(
+                                egui::Label::new(egui::RichText::new(line).monospace())
+                                    .sense(egui::Sense::click())
+                                    .wrap(),
+                            );
+                            if response.clicked() {
+                                reveal.clone_from(element);
+                            }
+                        }
+                    });
+            });
+        if !open {
+            self.report = None;
+        }
+        if let Some(id) = reveal {
+            self.canvas.selection = BTreeSet::from([id]);
+            self.canvas.reveal_requested = true;
+        }
     }
 
     fn fill_layout_unsaved(&mut self) {
@@ -640,14 +797,21 @@ impl DaedalusApp {
     }
 }
 
-/// A `.ron` file dropped on the window opens it.
+/// A `.ron` file dropped on the window opens it; a Markdown or Mermaid file is imported.
 fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
     ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
             .filter(|f| !f.path().as_os_str().is_empty())
-            .map(|f| Command::OpenPath(f.path().to_path_buf()))
+            .map(|f| {
+                let path = f.path().to_path_buf();
+                let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+                match ext.as_deref() {
+                    Some("md" | "mmd" | "markdown") => Command::ImportMermaidPath(path),
+                    _ => Command::OpenPath(path),
+                }
+            })
             .collect()
     })
 }

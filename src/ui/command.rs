@@ -23,6 +23,17 @@ pub enum Align {
     Bottom,
 }
 
+/// The formats the diagram can be exported to from the File menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiagramFormat {
+    /// SVG image.
+    Svg,
+    /// PNG image (2× scale).
+    Png,
+    /// Mermaid flowchart.
+    Mermaid,
+}
+
 /// Direction to distribute along.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Axis {
@@ -93,4 +104,10 @@ pub enum Command {
     AutoLayout,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Import a Mermaid diagram chosen in a dialog as a new document.
+    ImportMermaid,
+    /// Import this Mermaid file or Markdown document as a new document.
+    ImportMermaidPath(PathBuf),
+    /// Export the diagram as an image or as Mermaid, to a file chosen in a dialog.
+    ExportDiagram(DiagramFormat),
 }

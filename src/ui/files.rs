@@ -13,29 +13,62 @@ use crate::model::Topology;
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
 
-/// Chooses files to open and save.
+/// What a file dialog is for: it sets the filter and the suggested extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `.ron` topology.
+    Topology,
+    /// A Mermaid diagram: `.mmd`, or a Markdown document with Mermaid fences.
+    Mermaid,
+    /// An SVG image.
+    Svg,
+    /// A PNG image.
+    Png,
+}
+
+impl FileKind {
+    /// Filter name and extensions.
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Topology => ("Daedalus topology", &["ron"]),
+            FileKind::Mermaid => ("Mermaid or Markdown", &["mmd", "md", "markdown"]),
+            FileKind::Svg => ("SVG image", &["svg"]),
+            FileKind::Png => ("PNG image", &["png"]),
+        }
+    }
+}
+
+/// Chooses files to open and save, and folders to export into.
 pub trait FileDialog {
-    /// A `.ron` file to open, or `None` if the user cancelled (or no dialog is available).
-    fn open(&self) -> Option<PathBuf>;
-    /// Where to save, suggesting `name`, or `None` if cancelled.
-    fn save(&self, name: &str) -> Option<PathBuf>;
+    /// A file of `kind` to open, or `None` if the user cancelled (or no dialog is available).
+    fn open(&self, kind: FileKind) -> Option<PathBuf>;
+    /// Where to save a file of `kind`, suggesting `name`, or `None` if cancelled.
+    fn save(&self, name: &str, kind: FileKind) -> Option<PathBuf>;
+    /// A folder to write into, or `None` if cancelled.
+    fn folder(&self) -> Option<PathBuf>;
 }
 
 /// The platform's native dialogs (rfd: the XDG portal or zenity on Linux).
 pub struct NativeDialog;
 
 impl FileDialog for NativeDialog {
-    fn open(&self) -> Option<PathBuf> {
+    fn open(&self, kind: FileKind) -> Option<PathBuf> {
+        let (name, extensions) = kind.filter();
         rfd::FileDialog::new()
-            .add_filter("Daedalus topology", &["ron"])
+            .add_filter(name, extensions)
             .pick_file()
     }
 
-    fn save(&self, name: &str) -> Option<PathBuf> {
+    fn save(&self, name: &str, kind: FileKind) -> Option<PathBuf> {
+        let (filter, extensions) = kind.filter();
         rfd::FileDialog::new()
-            .add_filter("Daedalus topology", &["ron"])
+            .add_filter(filter, extensions)
             .set_file_name(name)
             .save_file()
+    }
+
+    fn folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().pick_folder()
     }
 }
 

@@ -1,43 +1,17 @@
-//! Our own SVG icons (in `assets/icons/`), one per component kind, embedded in the binary.
+//! The component icons for egui: the core's embedded SVGs ([`crate::diagram::icons`]) as image
+//! sources.
 
 use egui::ImageSource;
+use egui::load::Bytes;
 
+use crate::diagram::icons;
 use crate::model::KindTag;
 
 /// The icon of a component kind. Icons are white line art, tinted when painted.
 pub fn icon(kind: KindTag) -> ImageSource<'static> {
-    match kind {
-        KindTag::Users => egui::include_image!("../../assets/icons/users.svg"),
-        KindTag::Admins => egui::include_image!("../../assets/icons/admins.svg"),
-        KindTag::Cdn => egui::include_image!("../../assets/icons/cdn.svg"),
-        KindTag::Dns => egui::include_image!("../../assets/icons/dns.svg"),
-        KindTag::LoadBalancer => egui::include_image!("../../assets/icons/load-balancer.svg"),
-        KindTag::ApiGateway => egui::include_image!("../../assets/icons/api-gateway.svg"),
-        KindTag::Waf => egui::include_image!("../../assets/icons/waf.svg"),
-        KindTag::Bastion => egui::include_image!("../../assets/icons/bastion.svg"),
-        KindTag::NatGateway => egui::include_image!("../../assets/icons/nat-gateway.svg"),
-        KindTag::KubernetesCluster => {
-            egui::include_image!("../../assets/icons/kubernetes-cluster.svg")
-        }
-        KindTag::Workload => egui::include_image!("../../assets/icons/workload.svg"),
-        KindTag::Database => egui::include_image!("../../assets/icons/database.svg"),
-        KindTag::Cache => egui::include_image!("../../assets/icons/cache.svg"),
-        KindTag::Queue => egui::include_image!("../../assets/icons/queue.svg"),
-        KindTag::ObjectStorage => egui::include_image!("../../assets/icons/object-storage.svg"),
-        KindTag::SecretsManager => egui::include_image!("../../assets/icons/secrets-manager.svg"),
-        KindTag::CertificateManager => {
-            egui::include_image!("../../assets/icons/certificate-manager.svg")
-        }
-        KindTag::LogAggregation => egui::include_image!("../../assets/icons/log-aggregation.svg"),
-        KindTag::Metrics => egui::include_image!("../../assets/icons/metrics.svg"),
-        KindTag::Tracing => egui::include_image!("../../assets/icons/tracing.svg"),
-        KindTag::Alerting => egui::include_image!("../../assets/icons/alerting.svg"),
-        KindTag::IdentityProvider => {
-            egui::include_image!("../../assets/icons/identity-provider.svg")
-        }
-        KindTag::ExternalApi => egui::include_image!("../../assets/icons/external-api.svg"),
-        KindTag::EmailService => egui::include_image!("../../assets/icons/email-service.svg"),
-        KindTag::Generic => egui::include_image!("../../assets/icons/generic.svg"),
+    ImageSource::Bytes {
+        uri: format!("bytes://daedalus/icons/{}", icons::file_name(kind)).into(),
+        bytes: Bytes::Static(icons::svg(kind).as_bytes()),
     }
 }
 

@@ -3,7 +3,7 @@
 use egui::{Button, Ui};
 
 use super::canvas::CanvasState;
-use super::command::{Align, Axis, Command};
+use super::command::{Align, Axis, Command, DiagramFormat};
 use super::document::Document;
 use super::files::Preferences;
 use super::shortcuts;
@@ -39,9 +39,38 @@ pub fn bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, canvas: &CanvasStat
                     }
                 }
             });
+            item(
+                ui,
+                "Import Mermaid…",
+                Command::ImportMermaid,
+                true,
+                &mut out,
+            );
             ui.separator();
             item(ui, "Save", Command::Save, true, &mut out);
             item(ui, "Save as…", Command::SaveAs, true, &mut out);
+            ui.separator();
+            item(
+                ui,
+                "Export SVG…",
+                Command::ExportDiagram(DiagramFormat::Svg),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Export PNG…",
+                Command::ExportDiagram(DiagramFormat::Png),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Export Mermaid…",
+                Command::ExportDiagram(DiagramFormat::Mermaid),
+                true,
+                &mut out,
+            );
             ui.separator();
             item(ui, "Quit", Command::Quit, true, &mut out);
         });

@@ -26,10 +26,13 @@ impl FakeDialog {
 }
 
 impl FileDialog for FakeDialog {
-    fn open(&self) -> Option<PathBuf> {
+    fn open(&self, _kind: daedalus::ui::files::FileKind) -> Option<PathBuf> {
         self.0.lock().ok().and_then(|a| a.clone())
     }
-    fn save(&self, _name: &str) -> Option<PathBuf> {
+    fn save(&self, _name: &str, _kind: daedalus::ui::files::FileKind) -> Option<PathBuf> {
+        self.0.lock().ok().and_then(|a| a.clone())
+    }
+    fn folder(&self) -> Option<PathBuf> {
         self.0.lock().ok().and_then(|a| a.clone())
     }
 }

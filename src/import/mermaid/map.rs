@@ -164,6 +164,17 @@ impl<'a> Mapper<'a> {
             });
             let hint = hints.get(sg.id.as_str());
             let guess = hinted_container(hint).unwrap_or_else(|| guess_container(&sg.title));
+            let guess = match guess {
+                Some(ContainerGuess::Vpc) if self.inside_network(parent.as_ref()) => {
+                    let msg = format!(
+                        "subgraph \"{}\" looks like a VPC but is inside another network: imported as a group",
+                        sg.title
+                    );
+                    self.note(sg.pos, &cid, NoteKind::Guessed, msg);
+                    Some(ContainerGuess::Group(GroupPurpose::Other))
+                }
+                g => g,
+            };
             let kind = match guess {
                 Some(ContainerGuess::Vpc) => {
                     let environment = self.environment(field(hint, "environment"), &sg.title);
@@ -227,6 +238,22 @@ impl<'a> Mapper<'a> {
                 tags: BTreeMap::new(),
             });
         }
+    }
+
+    /// Whether `container` is, or is inside, a VPC, a subnet or a cluster.
+    fn inside_network(&self, container: Option<&Id>) -> bool {
+        let mut next = container.cloned();
+        for _ in 0..=self.t.containers.len() {
+            let Some(cid) = next else { return false };
+            let Some(c) = self.t.containers.iter().find(|c| c.id == cid) else {
+                return false;
+            };
+            if !matches!(c.kind, ContainerKind::Group(_)) {
+                return true;
+            }
+            next = c.parent.clone();
+        }
+        false
     }
 
     fn providers(&mut self, title: &str) {
@@ -357,6 +384,18 @@ impl<'a> Mapper<'a> {
         let (Some(a), Some(b)) = (self.ids.get(from).cloned(), self.ids.get(to).cloned()) else {
             return;
         };
+        if a == b {
+            let message = format!(
+                "edge from \"{from}\" to itself: a connection needs two ends; not imported"
+            );
+            self.notes.push(Note {
+                pos: e.pos,
+                element: Some(a),
+                kind: NoteKind::Ignored,
+                message,
+            });
+            return;
+        }
         let target = self
             .t
             .components
@@ -414,11 +453,22 @@ impl<'a> Mapper<'a> {
         if let Some(port) = field(hint, "port").and_then(|p| p.parse().ok()) {
             c.port = Some(port);
         }
-        if matches!(
-            c.kind,
-            ConnectionKind::Observability | ConnectionKind::Control | ConnectionKind::Admin
-        ) {
-            c.traffic.calls_per_request = 1.0;
+        let same = |o: &Connection| {
+            o.from == c.from && o.to == c.to && o.effective_port() == c.effective_port()
+        };
+        if self.t.connections.iter().any(same) {
+            let message = format!(
+                "duplicate edge {} → {} on the same port: imported once",
+                c.from, c.to
+            );
+            self.notes.push(Note {
+                pos: e.pos,
+                element: Some(c.from.clone()),
+                kind: NoteKind::Ignored,
+                message,
+            });
+            self.taken.remove(&c.id);
+            return;
         }
         self.t.connections.push(c);
     }

@@ -1,48 +1,17 @@
-//! Line geometry for connections: endpoints on box borders, distances, arrowheads, dashes.
+//! Line geometry for connections on the canvas: endpoints on box borders (the core's, in
+//! egui types), distances for hit testing, arrowheads.
 
 use egui::{Pos2, Rect, Vec2};
 
-/// Where the segment from the centre of `r` towards `toward` leaves `r`.
-pub fn border_point(r: Rect, toward: Pos2) -> Pos2 {
-    let c = r.center();
-    let d = toward - c;
-    if d.length_sq() < 1e-6 {
-        return c;
-    }
-    let half = r.size() / 2.0;
-    let tx = if d.x.abs() > 1e-6 {
-        half.x / d.x.abs()
-    } else {
-        f32::INFINITY
-    };
-    let ty = if d.y.abs() > 1e-6 {
-        half.y / d.y.abs()
-    } else {
-        f32::INFINITY
-    };
-    c + d * tx.min(ty).min(1.0)
-}
+use super::scene::to_model;
+use crate::diagram::geometry;
 
-/// The two ends of a connection between boxes `from` and `to`, on their borders. A box inside
-/// the other (a component calling its own container) connects from its bottom to the
-/// container's title bar.
+/// The two ends of a connection between boxes `from` and `to`, on their borders (see
+/// [`crate::diagram::geometry::edge_endpoints`]).
 pub fn edge_endpoints(from: Rect, to: Rect) -> (Pos2, Pos2) {
-    if to.contains_rect(from) {
-        return (
-            Pos2::new(from.center().x, from.min.y),
-            Pos2::new(from.center().x, to.min.y),
-        );
-    }
-    if from.contains_rect(to) {
-        return (
-            Pos2::new(to.center().x, from.min.y),
-            Pos2::new(to.center().x, to.min.y),
-        );
-    }
-    (
-        border_point(from, to.center()),
-        border_point(to, from.center()),
-    )
+    let (a, b) = geometry::edge_endpoints(&to_model(from), &to_model(to));
+    let p = |(x, y): (f64, f64)| Pos2::new(x as f32, y as f32);
+    (p(a), p(b))
 }
 
 /// Distance from `p` to the segment `a`–`b`.
