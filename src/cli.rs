@@ -5,6 +5,7 @@
 
 mod check;
 mod export;
+mod export_diagram;
 mod fmt;
 mod generate;
 mod import;
@@ -61,7 +62,7 @@ enum Command {
     Validate(validate::Args),
     /// List every validation rule with its id, severity and title.
     Rules(rules::Args),
-    /// Export the topology as deployable code: Terraform or a Helm chart.
+    /// Export the topology: Terraform, a Helm chart, or the diagram (Mermaid, SVG, PNG).
     #[command(subcommand)]
     Export(export::Format),
     /// Import a topology from another format: Mermaid flowcharts.

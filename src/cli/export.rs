@@ -11,6 +11,7 @@ use daedalus::export::{self, Cloud, ExportError, Target};
 use daedalus::io;
 
 use super::Outcome;
+use super::export_diagram::ImageFormat;
 use super::check::load_error_line;
 
 /// The export formats.
@@ -20,6 +21,12 @@ pub(crate) enum Format {
     Terraform(TerraformArgs),
     /// A Helm chart of the Kubernetes workloads.
     Helm(CommonArgs),
+    /// The diagram as a Mermaid flowchart (standard output, or -o FILE).
+    Mermaid(super::export_diagram::MermaidArgs),
+    /// The diagram as an SVG image.
+    Svg(super::export_diagram::ImageArgs),
+    /// The diagram as a PNG image.
+    Png(super::export_diagram::ImageArgs),
 }
 
 /// Arguments every format takes.
@@ -69,6 +76,9 @@ pub(crate) fn run(format: &Format) -> Outcome {
     let (common, target) = match format {
         Format::Terraform(a) => (&a.common, Target::Terraform(a.cloud.into())),
         Format::Helm(a) => (a, Target::Helm),
+        Format::Mermaid(a) => return super::export_diagram::mermaid(a),
+        Format::Svg(a) => return super::export_diagram::image(a, ImageFormat::Svg),
+        Format::Png(a) => return super::export_diagram::image(a, ImageFormat::Png),
     };
     let file = common.file.display().to_string();
     let loaded = match io::load(&common.file) {
