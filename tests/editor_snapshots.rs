@@ -44,7 +44,9 @@ fn snapshot(dark: bool, name: &str) {
         h.state_mut()
             .run(&ctx, daedalus::ui::command::Command::ToggleTheme);
     }
-    h.run_steps(6);
+    h.run_steps(4);
+    h.state_mut().settle_validation();
+    h.run_steps(3);
     h.snapshot(name);
 }
 

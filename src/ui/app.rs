@@ -14,6 +14,7 @@ use super::edit::{self, Edit, Fragment};
 use super::files::{FileDialog, FileKind, Preferences, Recovered, Recovery};
 use super::inspector::{self, InspectorState};
 use super::theme::Palette;
+use super::validation::Validator;
 use super::{arrange, menu, palette, problems, shortcuts};
 use crate::import::mermaid;
 use crate::model::{Id, Topology};
@@ -74,6 +75,8 @@ pub struct DaedalusApp {
     pastes: u32,
     error: Option<ErrorView>,
     report: Option<ImportReport>,
+    validator: Option<Validator>,
+    waiver: Option<(String, Id, String)>,
     pending: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
@@ -107,6 +110,8 @@ impl DaedalusApp {
             pastes: 0,
             error: None,
             report: None,
+            validator: None,
+            waiver: None,
             pending: None,
             close_confirmed: false,
             show_shortcuts: false,
@@ -229,6 +234,9 @@ impl DaedalusApp {
                 self.canvas.fit_requested = true;
             }
             Command::ShowShortcuts => self.show_shortcuts = true,
+            Command::DraftWaiver { rule, element } => {
+                self.waiver = Some((rule, element, String::new()))
+            }
             Command::ImportMermaid => self.guard(Pending::ImportDialog),
             Command::ImportMermaidPath(path) => self.guard(Pending::Import(path)),
             Command::ExportDiagram(format) => self.export_diagram(format),
@@ -530,6 +538,10 @@ impl DaedalusApp {
             egui::Theme::Light
         });
         let palette = Palette::new(self.prefs.dark);
+        let validator = self
+            .validator
+            .get_or_insert_with(|| Validator::new(Some(ctx.clone())));
+        validator.request(self.doc.revision(), self.doc.topology());
         let mut commands = shortcuts::pressed(&ctx);
         commands.extend(dropped_files(&ctx));
 
@@ -543,16 +555,25 @@ impl DaedalusApp {
                 .default_size(120.0)
                 .show(ui, |ui| {
                     let errors = self.doc.problems().len();
-                    let summary = self.doc.findings().summary();
+                    let revision = self.doc.revision();
+                    let validator = self
+                        .validator
+                        .get_or_insert_with(|| Validator::new(Some(ctx.clone())));
+                    let current = validator.is_current(revision);
+                    let report = validator.poll();
+                    let summary = report.map(|r| r.summary()).unwrap_or_default();
                     ui.horizontal(|ui| {
                         ui.strong("Problems");
                         ui.label(format!(
                             "{errors} model errors · {} errors · {} warnings · {} info · {} waived",
                             summary.error, summary.warning, summary.info, summary.waived
                         ));
+                        if !current {
+                            ui.spinner();
+                        }
                     });
                     let problems = self.doc.problems().to_vec();
-                    commands.extend(problems::ui(ui, &problems, self.doc.findings()));
+                    commands.extend(problems::ui(ui, &problems, report, current));
                 });
         }
         Panel::left("palette")
@@ -580,13 +601,13 @@ impl DaedalusApp {
                 .iter()
                 .filter_map(|p| p.element().cloned())
                 .collect();
-            let flagged = self
-                .doc
-                .findings()
-                .findings
-                .iter()
-                .filter(|f| !f.is_waived() && f.severity >= crate::validate::Severity::Warning);
-            problem_ids.extend(flagged.flat_map(|f| f.elements.iter().cloned()));
+            if let Some(report) = self.validator.as_mut().and_then(Validator::poll) {
+                let flagged = report
+                    .findings
+                    .iter()
+                    .filter(|f| !f.is_waived() && f.severity >= crate::validate::Severity::Warning);
+                problem_ids.extend(flagged.flat_map(|f| f.elements.iter().cloned()));
+            }
             let revision = self.doc.revision();
             commands.extend(canvas::show(
                 ui,
@@ -622,7 +643,12 @@ impl DaedalusApp {
         let t = self.doc.topology();
         let (components, connections, containers) =
             (t.components.len(), t.connections.len(), t.containers.len());
-        let problems = self.doc.problems().len() + self.doc.findings().summary().error;
+        let errors = self
+            .validator
+            .as_mut()
+            .and_then(Validator::poll)
+            .map_or(0, |r| r.summary().error);
+        let problems = self.doc.problems().len() + errors;
         ui.horizontal(|ui| {
             ui.label(format!(
                 "{components} components · {connections} connections · {containers} containers"
@@ -731,6 +757,7 @@ impl DaedalusApp {
             });
         }
         self.report_window(ctx);
+        self.waiver_window(ctx);
         shortcuts::window(ctx, &mut self.show_shortcuts);
     }
 
@@ -778,6 +805,58 @@ impl DaedalusApp {
             self.canvas.selection = BTreeSet::from([id]);
             self.canvas.reveal_requested = true;
         }
+    }
+
+    /// Asks for the justification of a waiver; OK adds it to the document.
+    fn waiver_window(&mut self, ctx: &egui::Context) {
+        let Some((rule, element, mut justification)) = self.waiver.take() else {
+            return;
+        };
+        let mut decided = None;
+        egui::Modal::new(egui::Id::new("waiver")).show(ctx, |ui| {
+            ui.heading(format!("Waive {rule} for \"{element}\""));
+            ui.label(
+                "A waived finding is still reported, marked waived, and does not fail validation.",
+            );
+            let label = ui.label("Justification");
+            ui.add(
+                egui::TextEdit::multiline(&mut justification)
+                    .desired_rows(3)
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let ok =
+                    ui.add_enabled(!justification.trim().is_empty(), egui::Button::new("Waive"));
+                if ok.clicked() {
+                    decided = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    decided = Some(false);
+                }
+            });
+        });
+        match decided {
+            Some(true) => {
+                let waiver = crate::model::Waiver {
+                    rule,
+                    element,
+                    justification: justification.trim().to_owned(),
+                };
+                self.apply(Edit::AddWaiver(waiver), None);
+            }
+            Some(false) => {}
+            None => self.waiver = Some((rule, element, justification)),
+        }
+    }
+
+    /// Blocks until the validator's findings are those of the current document (tests and
+    /// benchmarks; the editor itself never waits).
+    pub fn settle_validation(&mut self) {
+        let revision = self.doc.revision();
+        let validator = self.validator.get_or_insert_with(|| Validator::new(None));
+        validator.request(revision, self.doc.topology());
+        validator.settle();
     }
 
     fn fill_layout_unsaved(&mut self) {

@@ -104,6 +104,13 @@ pub enum Command {
     AutoLayout,
     /// Show the keyboard shortcuts.
     ShowShortcuts,
+    /// Ask for a justification to waive `rule` for `element`.
+    DraftWaiver {
+        /// Rule id.
+        rule: String,
+        /// Element.
+        element: Id,
+    },
     /// Import a Mermaid diagram chosen in a dialog as a new document.
     ImportMermaid,
     /// Import this Mermaid file or Markdown document as a new document.

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use crate::io;
 use crate::model::Topology;
 use crate::model::check::{self, Problem};
-use crate::validate::{self, Report};
 
 use super::edit::{Edit, EditError};
 
@@ -38,8 +37,6 @@ pub struct Document {
     redo: Vec<Step>,
     problems: Vec<Problem>,
     problems_revision: u64,
-    findings: Report,
-    findings_revision: Option<u64>,
 }
 
 impl Document {
@@ -56,10 +53,6 @@ impl Document {
             redo: Vec::new(),
             problems,
             problems_revision: 0,
-            findings: Report {
-                findings: Vec::new(),
-            },
-            findings_revision: None,
         }
     }
 
@@ -198,15 +191,6 @@ impl Document {
             self.problems_revision = self.revision;
         }
         &self.problems
-    }
-
-    /// The validator's findings on the current topology (recomputed after a change).
-    pub fn findings(&mut self) -> &Report {
-        if self.findings_revision != Some(self.revision) {
-            self.findings = validate::validate(&self.topology);
-            self.findings_revision = Some(self.revision);
-        }
-        &self.findings
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{
     Component, ComponentKind, Connection, Container, ElementKind, Environment, Id, Index, Layout,
-    Policies, Provider, Rect, Region, Topology,
+    Policies, Provider, Rect, Region, Topology, Waiver,
 };
 
 /// One change to the document.
@@ -58,6 +58,15 @@ pub enum Edit {
     SetSettings(Settings),
     /// Several edits as one step (e.g. adding a region and the VPC that needs it).
     Batch(Vec<Edit>),
+    /// Accept a validation finding for one element, with a justification.
+    AddWaiver(Waiver),
+    /// Withdraw the waiver of `rule` for `element`.
+    RemoveWaiver {
+        /// Rule id.
+        rule: String,
+        /// Element.
+        element: Id,
+    },
 }
 
 /// The parts of a topology that are not drawn: name, providers, regions, policies.
@@ -136,6 +145,8 @@ impl Edit {
             Edit::SetLayout(_) => "arrange",
             Edit::SetSettings(_) => "edit settings",
             Edit::Batch(edits) => edits.last().map_or("edit", Edit::label),
+            Edit::AddWaiver(_) => "waive finding",
+            Edit::RemoveWaiver { .. } => "withdraw waiver",
         }
     }
 
@@ -209,6 +220,18 @@ impl Edit {
                 t.connections.extend(f.connections);
             }
             Edit::SetLayout(layout) => t.layout = layout,
+            Edit::AddWaiver(w) => {
+                if !t
+                    .waivers
+                    .iter()
+                    .any(|x| x.rule == w.rule && x.element == w.element)
+                {
+                    t.waivers.push(w);
+                }
+            }
+            Edit::RemoveWaiver { rule, element } => t
+                .waivers
+                .retain(|w| !(w.rule == rule && w.element == element)),
             Edit::Batch(edits) => {
                 let mut next = t.clone();
                 for e in edits {

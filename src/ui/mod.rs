@@ -17,6 +17,7 @@ pub mod palette;
 mod problems;
 mod shortcuts;
 pub mod theme;
+mod validation;
 
 use std::path::PathBuf;
 

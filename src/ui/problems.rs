@@ -4,6 +4,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::command::Command;
+use super::edit::Edit;
 use crate::model::check::Problem;
 use crate::validate::{Finding, Report, Severity};
 
@@ -15,11 +16,22 @@ fn severity_icon(s: Severity) -> (&'static str, Color32) {
     }
 }
 
-/// The problems list; returns a command when an entry is clicked.
-pub fn ui(ui: &mut Ui, problems: &[Problem], report: &Report) -> Vec<Command> {
+/// The problems list; returns a command when an entry is clicked. `current` says whether the
+/// findings are those of the document as it is now (else they are being recomputed).
+pub fn ui(
+    ui: &mut Ui,
+    problems: &[Problem],
+    report: Option<&Report>,
+    current: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
-    if problems.is_empty() && report.findings.is_empty() {
-        ui.label(RichText::new("✔ No problems").color(Color32::from_rgb(60, 160, 80)));
+    let findings = report.map_or(&[][..], |r| r.findings.as_slice());
+    if problems.is_empty() && findings.is_empty() {
+        if report.is_some() && current {
+            ui.label(RichText::new("✔ No problems").color(Color32::from_rgb(60, 160, 80)));
+        } else {
+            ui.weak("Validating…");
+        }
         return commands;
     }
     egui::ScrollArea::vertical()
@@ -36,7 +48,7 @@ pub fn ui(ui: &mut Ui, problems: &[Problem], report: &Report) -> Vec<Command> {
                     }
                 }
             }
-            for f in &report.findings {
+            for f in findings {
                 finding(ui, f, &mut commands);
             }
         });
@@ -55,15 +67,44 @@ fn finding(ui: &mut Ui, f: &Finding, commands: &mut Vec<Command>) {
     if let Some(why) = &f.waiver {
         text.push_str(&format!("  (waived: {why})"));
     }
-    let label = egui::Label::new(RichText::new(text).color(colour))
-        .sense(egui::Sense::click())
-        .wrap();
-    let response = ui
-        .add(label)
-        .on_hover_text(format!("{}\nFix: {}", f.title, f.fix));
-    if response.clicked()
-        && let Some(id) = f.elements.first()
-    {
-        commands.push(Command::Reveal(id.clone()));
-    }
+    ui.horizontal(|ui| {
+        if let Some(element) = f.elements.first() {
+            let (label, command) = if waived {
+                (
+                    "Unwaive",
+                    Command::Edit(Edit::RemoveWaiver {
+                        rule: f.rule.to_owned(),
+                        element: element.clone(),
+                    }),
+                )
+            } else {
+                (
+                    "Waive…",
+                    Command::DraftWaiver {
+                        rule: f.rule.to_owned(),
+                        element: element.clone(),
+                    },
+                )
+            };
+            let hint = if waived {
+                "Withdraw the waiver"
+            } else {
+                "Accept this finding for this element, with a justification"
+            };
+            if ui.small_button(label).on_hover_text(hint).clicked() {
+                commands.push(command);
+            }
+        }
+        let label = egui::Label::new(RichText::new(text).color(colour))
+            .sense(egui::Sense::click())
+            .wrap();
+        let response = ui
+            .add(label)
+            .on_hover_text(format!("{}\nFix: {}", f.title, f.fix));
+        if response.clicked()
+            && let Some(id) = f.elements.first()
+        {
+            commands.push(Command::Reveal(id.clone()));
+        }
+    });
 }

@@ -127,3 +127,14 @@ pub fn empty_spot_in(h: &Harness<'_, DaedalusApp>, label: &str) -> Pos2 {
     let r = rect_of(h, label);
     Pos2::new(r.max.x - 12.0, r.min.y + 22.0)
 }
+
+/// A real click: press and release the primary button at `pos`.
+pub fn click_at(h: &mut Harness<'_, DaedalusApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.step();
+    h.drag_at(pos);
+    h.step();
+    h.drop_at(pos);
+    h.step();
+    h.step();
+}
