@@ -11,6 +11,7 @@ use super::command::Command;
 use super::command::DiagramFormat;
 use super::document::Document;
 use super::edit::{self, Edit, Fragment};
+use super::export_view::{ExportAction, ExportView};
 use super::files::{FileDialog, FileKind, Preferences, Recovered, Recovery};
 use super::inspector::{self, InspectorState};
 use super::theme::Palette;
@@ -77,6 +78,7 @@ pub struct DaedalusApp {
     report: Option<ImportReport>,
     validator: Option<Validator>,
     waiver: Option<(String, Id, String)>,
+    export: ExportView,
     pending: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
@@ -112,6 +114,7 @@ impl DaedalusApp {
             report: None,
             validator: None,
             waiver: None,
+            export: ExportView::default(),
             pending: None,
             close_confirmed: false,
             show_shortcuts: false,
@@ -240,6 +243,7 @@ impl DaedalusApp {
             Command::ImportMermaid => self.guard(Pending::ImportDialog),
             Command::ImportMermaidPath(path) => self.guard(Pending::Import(path)),
             Command::ExportDiagram(format) => self.export_diagram(format),
+            Command::ShowExport(target) => self.export.show_target(target),
         }
     }
 
@@ -757,6 +761,14 @@ impl DaedalusApp {
             });
         }
         self.report_window(ctx);
+        let revision = self.doc.revision();
+        if let Some(ExportAction::ChooseFolder) =
+            self.export
+                .window(ctx, self.doc.topology(), revision, &self.canvas.selection)
+            && let Some(dir) = self.dialog.folder()
+        {
+            self.export.write_to(&dir, revision, false);
+        }
         self.waiver_window(ctx);
         shortcuts::window(ctx, &mut self.show_shortcuts);
     }
@@ -848,6 +860,16 @@ impl DaedalusApp {
             Some(false) => {}
             None => self.waiver = Some((rule, element, justification)),
         }
+    }
+
+    /// The export window's previewed file and its content (tests).
+    pub fn export_preview(&self) -> Option<(&str, &str)> {
+        self.export.preview(self.doc.revision())
+    }
+
+    /// Waits for the export window's background export (tests).
+    pub fn settle_export(&mut self) {
+        self.export.settle();
     }
 
     /// Blocks until the validator's findings are those of the current document (tests and

@@ -117,4 +117,6 @@ pub enum Command {
     ImportMermaidPath(PathBuf),
     /// Export the diagram as an image or as Mermaid, to a file chosen in a dialog.
     ExportDiagram(DiagramFormat),
+    /// Open the export window (preview, resources per element, write to a folder).
+    ShowExport(crate::export::Target),
 }

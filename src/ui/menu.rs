@@ -7,6 +7,7 @@ use super::command::{Align, Axis, Command, DiagramFormat};
 use super::document::Document;
 use super::files::Preferences;
 use super::shortcuts;
+use crate::export::{Cloud, Target};
 
 /// A menu item for `command`, with its shortcut, enabled or not.
 fn item(ui: &mut Ui, text: &str, command: Command, enabled: bool, out: &mut Vec<Command>) {
@@ -68,6 +69,20 @@ pub fn bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, canvas: &CanvasStat
                 ui,
                 "Export Mermaid…",
                 Command::ExportDiagram(DiagramFormat::Mermaid),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Export Terraform…",
+                Command::ShowExport(Target::Terraform(Cloud::Aws)),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Export Helm chart…",
+                Command::ShowExport(Target::Helm),
                 true,
                 &mut out,
             );

@@ -9,6 +9,7 @@ pub mod canvas;
 pub mod command;
 pub mod document;
 pub mod edit;
+mod export_view;
 pub mod files;
 mod icons;
 mod inspector;
