@@ -8,7 +8,9 @@ use daedalus::export::{self, Export, Target};
 use daedalus::model::{ComponentKind, ElementKind, Index, Topology};
 
 fn sample(name: &str) -> Topology {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-topologies").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-topologies")
+        .join(name);
     match daedalus::io::load(&path) {
         Ok(l) => l.topology,
         Err(e) => panic!("{e}"),
@@ -24,7 +26,9 @@ fn helm(t: &Topology) -> Export {
 
 /// Compares `export` with `tests/golden/<dir>/`; `UPDATE_GOLDEN=1` rewrites the files.
 fn golden(dir: &str, export: &Export) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(dir);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let _ = std::fs::remove_dir_all(&root);
         for (path, text) in &export.files {
@@ -37,7 +41,10 @@ fn golden(dir: &str, export: &Export) {
     for (path, text) in &export.files {
         let want = std::fs::read_to_string(root.join(path))
             .unwrap_or_else(|e| panic!("{dir}/{path}: {e} (UPDATE_GOLDEN=1 to write)"));
-        assert!(&want == text, "{dir}/{path} differs from its golden file (UPDATE_GOLDEN=1 to accept)");
+        assert!(
+            &want == text,
+            "{dir}/{path} differs from its golden file (UPDATE_GOLDEN=1 to accept)"
+        );
     }
     let count = walk(&root);
     assert_eq!(count, export.files.len(), "{dir}: stale golden files");
@@ -48,7 +55,13 @@ fn walk(dir: &Path) -> usize {
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 })
+        .map(|e| {
+            if e.path().is_dir() {
+                walk(&e.path())
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
@@ -101,7 +114,11 @@ fn allowed(values: &serde_json::Value) -> BTreeSet<(String, String, String)> {
 
 #[test]
 fn network_policies_allow_exactly_the_drawn_connections() {
-    for name in ["icarus-platform-hardened.ron", "icarus-platform.ron", "three-tier.ron"] {
+    for name in [
+        "icarus-platform-hardened.ron",
+        "icarus-platform.ron",
+        "three-tier.ron",
+    ] {
         let t = sample(name);
         let e = helm(&t);
         let values: serde_json::Value =
@@ -149,10 +166,16 @@ fn network_policies_allow_exactly_the_drawn_connections() {
                 }
             }
         }
-        assert!(!want.is_empty(), "{name}: the sample has workload connections");
+        assert!(
+            !want.is_empty(),
+            "{name}: the sample has workload connections"
+        );
         let missing: Vec<_> = want.difference(&got).collect();
         let extra: Vec<_> = got.difference(&want).collect();
-        assert!(missing.is_empty(), "{name}: drawn but not allowed: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{name}: drawn but not allowed: {missing:?}"
+        );
         assert!(extra.is_empty(), "{name}: allowed but not drawn: {extra:?}");
     }
 }
@@ -206,7 +229,10 @@ fn yaml_keeps_strings_that_look_like_booleans() {
     }
     let e = helm(&t);
     let values = &e.files["values.yaml"];
-    assert!(values.contains("FEATURE: \"on\"") || values.contains("FEATURE: 'on'"), "{values}");
+    assert!(
+        values.contains("FEATURE: \"on\"") || values.contains("FEATURE: 'on'"),
+        "{values}"
+    );
     let v: serde_json::Value = serde_saphyr::from_str(values).expect("parses");
     let web = &v["workloads"]["web"]["env"];
     assert_eq!(web["FEATURE"], "on");

@@ -5,7 +5,8 @@ use daedalus::model::{Id, Topology};
 use proptest::prelude::*;
 
 fn base() -> Topology {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-topologies/icarus-platform-hardened.ron");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-topologies/icarus-platform-hardened.ron");
     daedalus::io::load(&path).expect("load").topology
 }
 

@@ -8,7 +8,9 @@ use daedalus::export::{self, Cloud, Export, Target};
 use daedalus::model::Topology;
 
 fn sample(name: &str) -> Topology {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-topologies").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-topologies")
+        .join(name);
     io_load(&path)
 }
 
@@ -35,7 +37,9 @@ const SAMPLES: [&str; 4] = [
 
 /// Compares `export` with `tests/golden/<dir>/`; `UPDATE_GOLDEN=1` rewrites the files.
 pub fn golden(dir: &str, export: &Export) {
-    let root: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(dir);
+    let root: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(dir);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let _ = std::fs::remove_dir_all(&root);
         for (path, text) in &export.files {
@@ -97,9 +101,15 @@ fn every_generated_file_parses_back() {
                 if let Err(err) = hcl::parse(text) {
                     panic!("{name} {cloud:?} {path} does not parse: {err}");
                 }
-                assert!(text.ends_with("}\n"), "{path} ends with a block and one newline");
+                assert!(
+                    text.ends_with("}\n"),
+                    "{path} ends with a block and one newline"
+                );
                 assert!(!text.contains("\n\n\n"), "{path}: no double blank lines");
-                assert!(!text.contains("__daedalus_comment"), "{path}: placeholder left");
+                assert!(
+                    !text.contains("__daedalus_comment"),
+                    "{path}: placeholder left"
+                );
             }
         }
     }
@@ -116,7 +126,10 @@ fn exports_are_deterministic() {
 
 #[test]
 fn aws_has_the_files_per_concern() {
-    let e = exported("icarus-platform-hardened.ron", Target::Terraform(Cloud::Aws));
+    let e = exported(
+        "icarus-platform-hardened.ron",
+        Target::Terraform(Cloud::Aws),
+    );
     for f in [
         "versions.tf",
         "variables.tf",
@@ -137,7 +150,10 @@ fn aws_has_the_files_per_concern() {
 #[test]
 fn every_drawn_connection_between_security_groups_becomes_an_egress_and_an_ingress_rule() {
     let t = sample("icarus-platform-hardened.ron");
-    let e = exported("icarus-platform-hardened.ron", Target::Terraform(Cloud::Aws));
+    let e = exported(
+        "icarus-platform-hardened.ron",
+        Target::Terraform(Cloud::Aws),
+    );
     let sec = &e.files["security.tf"];
     for (conn, port) in [
         ("api-gateway-to-service-containers", 8443),
@@ -152,7 +168,10 @@ fn every_drawn_connection_between_security_groups_becomes_an_egress_and_an_ingre
                 panic!("no {dir} rule for {conn}")
             };
             let block = &sec[at..at + sec[at..].find("\n}\n").expect("block end")];
-            assert!(block.contains(&format!("from_port                    = {port}")), "{block}");
+            assert!(
+                block.contains(&format!("from_port                    = {port}")),
+                "{block}"
+            );
             assert!(block.contains("referenced_security_group_id"), "{block}");
         }
         assert!(t.connection(conn).is_some());
@@ -164,27 +183,46 @@ fn every_drawn_connection_between_security_groups_becomes_an_egress_and_an_ingre
 
 #[test]
 fn subnets_per_zone_are_carved_from_the_tier() {
-    let e = exported("icarus-platform-hardened.ron", Target::Terraform(Cloud::Aws));
+    let e = exported(
+        "icarus-platform-hardened.ron",
+        Target::Terraform(Cloud::Aws),
+    );
     let vars = &e.files["variables.tf"];
     for (key, cidr) in [
         ("private-subnet-eu-central-a", "10.0.32.0/21"),
         ("private-subnet-eu-central-c", "10.0.48.0/21"),
         ("public-subnet-eu-central-b", "10.0.4.0/22"),
     ] {
-        let line = vars.lines().find(|l| l.trim_start().starts_with(key)).expect("subnet key");
+        let line = vars
+            .lines()
+            .find(|l| l.trim_start().starts_with(key))
+            .expect("subnet key");
         assert!(line.ends_with(&format!("\"{cidr}\"")), "{line}");
     }
     let net = &e.files["network.tf"];
-    assert_eq!(net.matches("resource \"aws_nat_gateway\"").count(), 3, "one NAT gateway per zone");
-    assert_eq!(net.matches("resource \"aws_subnet\"").count(), 4 * 3 + 2 * 2);
+    assert_eq!(
+        net.matches("resource \"aws_nat_gateway\"").count(),
+        3,
+        "one NAT gateway per zone"
+    );
+    assert_eq!(
+        net.matches("resource \"aws_subnet\"").count(),
+        4 * 3 + 2 * 2
+    );
 }
 
 #[test]
 fn skips_carry_reasons() {
-    let e = exported("icarus-platform-hardened.ron", Target::Terraform(Cloud::Aws));
+    let e = exported(
+        "icarus-platform-hardened.ron",
+        Target::Terraform(Cloud::Aws),
+    );
     for text in e.files.values() {
         for line in text.lines().filter(|l| l.contains("checkov:skip=")) {
-            let reason = line.split_once("checkov:skip=").map(|(_, r)| r).unwrap_or("");
+            let reason = line
+                .split_once("checkov:skip=")
+                .map(|(_, r)| r)
+                .unwrap_or("");
             let (check, why) = reason.split_once(':').unwrap_or(("", ""));
             assert!(check.starts_with("CKV"), "{line}");
             assert!(why.len() > 15, "skip without a reason: {line}");
@@ -194,7 +232,10 @@ fn skips_carry_reasons() {
 
 #[test]
 fn elements_map_to_the_resources_they_became() {
-    let e = exported("icarus-platform-hardened.ron", Target::Terraform(Cloud::Aws));
+    let e = exported(
+        "icarus-platform-hardened.ron",
+        Target::Terraform(Cloud::Aws),
+    );
     let db = e.resources_of("db-cluster");
     for want in [
         "aws_db_instance.db_cluster",

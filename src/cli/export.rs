@@ -11,8 +11,8 @@ use daedalus::export::{self, Cloud, ExportError, Target};
 use daedalus::io;
 
 use super::Outcome;
-use super::export_diagram::ImageFormat;
 use super::check::load_error_line;
+use super::export_diagram::ImageFormat;
 
 /// The export formats.
 #[derive(clap::Subcommand)]

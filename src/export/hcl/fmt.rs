@@ -93,22 +93,23 @@ fn collapse_empty_blocks(text: &str) -> Vec<String> {
         if let Some(head) = t.strip_suffix('}') {
             // `allow {    }` on one line.
             let head = head.trim_end();
-            if let Some(open) = head.strip_suffix('{') {
-                if !open.trim().is_empty() && !open.contains('=') {
-                    let indent = &line[..line.len() - line.trim_start().len()];
-                    lines.push(format!("{indent}{} {{}}", open.trim_end()));
-                    continue;
-                }
+            if let Some(open) = head.strip_suffix('{')
+                && !open.trim().is_empty()
+                && !open.contains('=')
+            {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                lines.push(format!("{indent}{} {{}}", open.trim_end()));
+                continue;
             }
         }
-        if t == "}" {
-            if let Some(prev) = lines.last_mut() {
-                let p = prev.trim_end();
-                if p.ends_with(" {") && !p.contains('=') && !p.trim_start().starts_with('#') {
-                    let collapsed = format!("{}}}", p);
-                    *prev = collapsed;
-                    continue;
-                }
+        if t == "}"
+            && let Some(prev) = lines.last_mut()
+        {
+            let p = prev.trim_end();
+            if p.ends_with(" {") && !p.contains('=') && !p.trim_start().starts_with('#') {
+                let collapsed = format!("{}}}", p);
+                *prev = collapsed;
+                continue;
             }
         }
         lines.push(line.to_owned());

@@ -33,23 +33,21 @@ pub fn r(src: &str) -> Expression {
         .split('.')
         .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
         && !src.starts_with(|c: char| c.is_ascii_digit());
-    if simple {
-        if let Some(first) = parts.next() {
-            let var = Variable::unchecked(first);
-            let rest: Vec<&str> = parts.collect();
-            if rest.is_empty() {
-                return Expression::Variable(var);
-            }
-            let mut t = Traversal::builder(var);
-            for p in rest {
-                t = if p.chars().all(|c| c.is_ascii_digit()) {
-                    t.index(p.parse::<u64>().unwrap_or_default())
-                } else {
-                    t.attr(Identifier::unchecked(p))
-                };
-            }
-            return Expression::Traversal(Box::new(t.build()));
+    if simple && let Some(first) = parts.next() {
+        let var = Variable::unchecked(first);
+        let rest: Vec<&str> = parts.collect();
+        if rest.is_empty() {
+            return Expression::Variable(var);
         }
+        let mut t = Traversal::builder(var);
+        for p in rest {
+            t = if p.chars().all(|c| c.is_ascii_digit()) {
+                t.index(p.parse::<u64>().unwrap_or_default())
+            } else {
+                t.attr(Identifier::unchecked(p))
+            };
+        }
+        return Expression::Traversal(Box::new(t.build()));
     }
     match src.parse::<Expression>() {
         Ok(e) => e,

@@ -187,55 +187,53 @@ pub(crate) fn workloads(plan: &Plan<'_>) -> Result<BTreeMap<String, WorkloadValu
             ..
         } = *l;
         let conn = &t.connections[connection];
-        if let Endpoint::Component(j) = to {
-            if let (Some(name), Some(pod_port)) = (by_index.get(&j), port_of(j)) {
-                ports.entry(name.clone()).or_default().insert(port);
-                if let Some(w) = out.get_mut(name) {
-                    w.ingress.push(PolicyRule {
-                        connection: conn.id.clone(),
-                        peer: peer(from),
-                        port: pod_port,
-                        udp,
-                    });
-                }
+        if let Endpoint::Component(j) = to
+            && let (Some(name), Some(pod_port)) = (by_index.get(&j), port_of(j))
+        {
+            ports.entry(name.clone()).or_default().insert(port);
+            if let Some(w) = out.get_mut(name) {
+                w.ingress.push(PolicyRule {
+                    connection: conn.id.clone(),
+                    peer: peer(from),
+                    port: pod_port,
+                    udp,
+                });
             }
         }
-        if let Endpoint::Component(j) = from {
-            if let Some(name) = by_index.get(&j) {
-                let target_port = match to {
-                    Endpoint::Component(k) if by_index.contains_key(&k) => {
-                        port_of(k).unwrap_or(port)
+        if let Endpoint::Component(j) = from
+            && let Some(name) = by_index.get(&j)
+        {
+            let target_port = match to {
+                Endpoint::Component(k) if by_index.contains_key(&k) => port_of(k).unwrap_or(port),
+                _ => port,
+            };
+            let target_peer = peer(to);
+            let secret = match to {
+                Endpoint::Component(k) => match &t.components[k].kind {
+                    ComponentKind::Database(_) | ComponentKind::Queue(_) => {
+                        Some(&t.components[k].id)
                     }
-                    _ => port,
-                };
-                let target_peer = peer(to);
-                let secret = match to {
-                    Endpoint::Component(k) => match &t.components[k].kind {
-                        ComponentKind::Database(_) | ComponentKind::Queue(_) => {
-                            Some(&t.components[k].id)
-                        }
-                        ComponentKind::Cache(c) if c.auth_token && c.encryption_in_transit => {
-                            Some(&t.components[k].id)
-                        }
-                        _ => None,
-                    },
-                    Endpoint::Cluster(_) => None,
-                };
-                if let Some(w) = out.get_mut(name) {
-                    w.egress.push(PolicyRule {
-                        connection: conn.id.clone(),
-                        peer: target_peer,
-                        port: target_port,
-                        udp,
-                    });
-                    if let (Some(store_id), true) = (secret, w.secret_store.is_some()) {
-                        let key = (
-                            format!("{store_id}-password"),
-                            format!("{prefix}/{store_id}"),
-                        );
-                        if !w.secret_keys.contains(&key) {
-                            w.secret_keys.push(key);
-                        }
+                    ComponentKind::Cache(c) if c.auth_token && c.encryption_in_transit => {
+                        Some(&t.components[k].id)
+                    }
+                    _ => None,
+                },
+                Endpoint::Cluster(_) => None,
+            };
+            if let Some(w) = out.get_mut(name) {
+                w.egress.push(PolicyRule {
+                    connection: conn.id.clone(),
+                    peer: target_peer,
+                    port: target_port,
+                    udp,
+                });
+                if let (Some(store_id), true) = (secret, w.secret_store.is_some()) {
+                    let key = (
+                        format!("{store_id}-password"),
+                        format!("{prefix}/{store_id}"),
+                    );
+                    if !w.secret_keys.contains(&key) {
+                        w.secret_keys.push(key);
                     }
                 }
             }

@@ -355,14 +355,14 @@ fn load_balancers(aws: &Aws<'_>, out: &mut Emitter) -> Result<(), ExportError> {
             let Endpoint::Component(j) = l.to else {
                 continue;
             };
-            if matches!(plan.component(j).kind, ComponentKind::CertificateManager(_)) {
-                if let Some(cert) = &cert {
-                    out.also(&plan.connection(l).id, cert);
-                    out.also(
-                        &plan.connection(l).id,
-                        &format!("aws_lb_listener.{id}_https"),
-                    );
-                }
+            if matches!(plan.component(j).kind, ComponentKind::CertificateManager(_))
+                && let Some(cert) = &cert
+            {
+                out.also(&plan.connection(l).id, cert);
+                out.also(
+                    &plan.connection(l).id,
+                    &format!("aws_lb_listener.{id}_https"),
+                );
             }
         }
         out.output(

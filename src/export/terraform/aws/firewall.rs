@@ -320,14 +320,14 @@ fn link_rules(
                 })
                 .as_deref(),
             )?;
-            if let Endpoint::Component(j) = l.to {
-                if matches!(plan.component(j).kind, ComponentKind::LoadBalancer(_)) {
-                    redirect_sources.push((
-                        j,
-                        Peer::Group(f.clone()),
-                        tf_ident(plan.endpoint_id(l.from)),
-                    ));
-                }
+            if let Endpoint::Component(j) = l.to
+                && matches!(plan.component(j).kind, ComponentKind::LoadBalancer(_))
+            {
+                redirect_sources.push((
+                    j,
+                    Peer::Group(f.clone()),
+                    tf_ident(plan.endpoint_id(l.from)),
+                ));
             }
         }
         (None, Some(to)) => {
@@ -387,10 +387,10 @@ fn link_rules(
                 })
                 .as_deref(),
             )?;
-            if let Endpoint::Component(j) = l.to {
-                if matches!(plan.component(j).kind, ComponentKind::LoadBalancer(_)) {
-                    redirect_sources.push((j, redirect_peer, key));
-                }
+            if let Endpoint::Component(j) = l.to
+                && matches!(plan.component(j).kind, ComponentKind::LoadBalancer(_))
+            {
+                redirect_sources.push((j, redirect_peer, key));
             }
         }
         (Some(f), None) => {

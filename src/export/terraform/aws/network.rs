@@ -38,12 +38,11 @@ pub(crate) fn services_of(aws: &Aws<'_>, v: usize) -> BTreeSet<&'static str> {
         if from_vpc != Some(v) || aws.sg_of(l.from).is_none() {
             continue;
         }
-        if let Endpoint::Component(j) = l.to {
-            if plan.placement[j].vpc.is_none() {
-                if let Some(svc) = aws_service(&plan.component(j).kind) {
-                    set.insert(svc);
-                }
-            }
+        if let Endpoint::Component(j) = l.to
+            && plan.placement[j].vpc.is_none()
+            && let Some(svc) = aws_service(&plan.component(j).kind)
+        {
+            set.insert(svc);
         }
     }
     set

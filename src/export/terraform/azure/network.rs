@@ -120,20 +120,20 @@ pub(crate) fn emit(az: &Azure<'_>, out: &mut Emitter) -> Result<(), ExportError>
                     )
                 },
             )?;
-            if matches!(tier.tier, Tier::PrivateApp) {
-                if let Some(&i) = nat.first() {
-                    let id = tf_ident(&plan.component(i).id);
-                    out.resource(
-                        "network.tf",
-                        owner,
-                        "azurerm_subnet_nat_gateway_association",
-                        &tid,
-                        |b| {
-                            b.e("subnet_id", &format!("azurerm_subnet.{tid}.id"))
-                                .e("nat_gateway_id", &format!("azurerm_nat_gateway.{id}.id"))
-                        },
-                    )?;
-                }
+            if matches!(tier.tier, Tier::PrivateApp)
+                && let Some(&i) = nat.first()
+            {
+                let id = tf_ident(&plan.component(i).id);
+                out.resource(
+                    "network.tf",
+                    owner,
+                    "azurerm_subnet_nat_gateway_association",
+                    &tid,
+                    |b| {
+                        b.e("subnet_id", &format!("azurerm_subnet.{tid}.id"))
+                            .e("nat_gateway_id", &format!("azurerm_nat_gateway.{id}.id"))
+                    },
+                )?;
             }
             // One inbound rule per drawn connection into a member of this tier, then deny.
             let mut priority = 100;

@@ -306,12 +306,10 @@ pub(crate) fn emit(az: &Azure<'_>, out: &mut Emitter) -> Result<(), ExportError>
                         if let Some(z) = zones_c.first() {
                             b = b.a("zone", s(z.clone()));
                         }
-                        if ha {
-                            if let Some(z) = zones_c.get(1) {
-                                b = b.b(B::new("high_availability", &[])
-                                    .a("mode", s("ZoneRedundant"))
-                                    .a("standby_availability_zone", s(z.clone())));
-                            }
+                        if ha && let Some(z) = zones_c.get(1) {
+                            b = b.b(B::new("high_availability", &[])
+                                .a("mode", s("ZoneRedundant"))
+                                .a("standby_availability_zone", s(z.clone())));
                         }
                         b.b(B::new("lifecycle", &[])
                             .a("prevent_destroy", d.deletion_protection)
@@ -457,7 +455,7 @@ pub(crate) fn emit(az: &Azure<'_>, out: &mut Emitter) -> Result<(), ExportError>
                     .a("name", t(&az.name(&cl.id)))
                     .e("location", &loc)
                     .e("resource_group_name", &format!("{group}.name"))
-                    .a("dns_prefix", t(&format!("{}", az.name(&cl.id))))
+                    .a("dns_prefix", t(&az.name(&cl.id).to_string()))
                     .a("kubernetes_version", s(cl.props.version.clone()))
                     .a("private_cluster_enabled", cl.props.private_endpoint)
                     .a("local_account_disabled", true)
