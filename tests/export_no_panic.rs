@@ -41,10 +41,10 @@ proptest! {
             }
         }
         for c in &mut t.containers {
-            if let daedalus::model::ContainerKind::Vpc(v) = &mut c.kind {
-                if v.cidr == "10.1.0.0/16" {
-                    v.cidr = format!("10.1.0.0/{cidr_prefix}");
-                }
+            if let daedalus::model::ContainerKind::Vpc(v) = &mut c.kind
+                && v.cidr == "10.1.0.0/16"
+            {
+                v.cidr = format!("10.1.0.0/{cidr_prefix}");
             }
         }
         for target in [Target::Terraform(Cloud::Aws), Target::Terraform(Cloud::Azure), Target::Terraform(Cloud::Gcp), Target::Helm] {

@@ -4,7 +4,7 @@
 //! Exit codes: 0 written; 2 the file cannot be read or parsed, or the output cannot be written
 //! (or exists without `--force`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use daedalus::diagram::{mermaid, png, svg};
 use daedalus::io;
@@ -51,7 +51,7 @@ pub(crate) enum ImageFormat {
     Png,
 }
 
-fn load(file: &PathBuf) -> Option<daedalus::model::Topology> {
+fn load(file: &Path) -> Option<daedalus::model::Topology> {
     match io::load(file) {
         Ok(l) => Some(l.topology),
         Err(e) => {
@@ -61,7 +61,7 @@ fn load(file: &PathBuf) -> Option<daedalus::model::Topology> {
     }
 }
 
-fn write(path: &PathBuf, bytes: &[u8], force: bool) -> Outcome {
+fn write(path: &Path, bytes: &[u8], force: bool) -> Outcome {
     if path.exists() && !force {
         eprintln!("{}: exists; pass --force to replace it", path.display());
         return Outcome::Unreadable;

@@ -171,7 +171,7 @@ pub fn import(source: &str, options: &Options) -> Result<Imported, ImportError> 
     let mut topology = mapped.topology;
     topology.layout = crate::layout::auto_layout(&topology);
     notes.extend(mapped.notes);
-    notes.sort_by(|a, b| (a.pos, a.kind).cmp(&(b.pos, b.kind)));
+    notes.sort_by_key(|n| (n.pos, n.kind));
     Ok(Imported { topology, notes })
 }
 

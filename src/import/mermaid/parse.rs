@@ -664,8 +664,8 @@ fn link(c: &mut Cursor) -> Result<Option<Link>, ParseError> {
     let body = c.i - start - usize::from(both_ways);
     let mut label = None;
     // `-- text -->`: two characters, then a space, then the label up to the real link.
-    let open = matches!(stroke, Stroke::Solid | Stroke::Thick) && body == 2
-        || stroke == Stroke::Dotted && body == 2;
+    // Every stroke opens its labelled form with two characters (`--`, `==`, `-.`).
+    let open = body == 2;
     if open && c.peek().is_some_and(char::is_whitespace) && !matches!(c.peek(), Some('>')) {
         let closers: &[&str] = match stroke {
             Stroke::Solid => &["-->", "---", "--x", "--o"],
