@@ -13,8 +13,8 @@
 #            yamllint and Checkov (0 failed) on the rendered manifests.
 #
 # Tools come from PyPI, pinned (scripts/export-checks/requirements*.txt), into two virtual
-# environments under $EXPORT_TOOLS_DIR (default target-tools/export-checks, git-ignored), made
-# once and reused while the requirements are unchanged.
+# environments under $EXPORT_TOOLS_DIR (default ~/.cache/daedalus/export-checks, outside the
+# clone so fresh clones reuse them), made once and reused while the requirements are unchanged.
 # Env: DAEDALUS (the binary; default: cargo build, then target/debug/daedalus), EXPORT_TOOLS_DIR,
 #      KEEP=DIR (keep exports and rendered manifests there).
 # Exit: 0 all clean, 1 a check failed, 2 setup or usage error.
@@ -22,7 +22,7 @@ set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 here=$repo/scripts/export-checks
-tools=${EXPORT_TOOLS_DIR:-$repo/target-tools/export-checks}
+tools=${EXPORT_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/daedalus/export-checks}
 python=${PYTHON:-python3}
 
 setup() {
