@@ -9,7 +9,9 @@ mod export_diagram;
 mod fmt;
 mod generate;
 mod import;
+mod report;
 mod rules;
+mod simulate;
 mod validate;
 
 use std::path::PathBuf;
@@ -68,6 +70,12 @@ enum Command {
     /// Import a topology from another format: Mermaid flowcharts.
     #[command(subcommand)]
     Import(import::Format),
+    /// Simulate traffic and failures: a baseline, every single failure ranked, a scenario of
+    /// the file, or availability from MTBF/MTTR.
+    Simulate(simulate::Args),
+    /// Write one self-contained HTML report: the diagram, the validation findings and a
+    /// simulation with its charts.
+    Report(report::Args),
 }
 
 /// Parses the command line, runs the command, and returns its exit code.
@@ -92,6 +100,8 @@ pub fn run() -> ExitCode {
         Some(Command::Rules(args)) => rules::run(&args),
         Some(Command::Export(format)) => export::run(&format),
         Some(Command::Import(format)) => import::run(&format),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
         None => editor(cli.file),
     };
     outcome.into()

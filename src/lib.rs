@@ -6,13 +6,15 @@
 
 #![warn(missing_docs)]
 
-pub mod export;
 pub mod diagram;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod report;
+pub mod sim;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod validate;

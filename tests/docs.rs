@@ -107,6 +107,11 @@ fn kitchen_sink() -> Topology {
         c.tags.insert("k".into(), "v".into());
         c.capacity.call_mode = CallMode::Blocking;
         c.capacity.failover.promotion_time_s = 5.0;
+        c.capacity.reliability = Some(Reliability {
+            mtbf_hours: 100.0,
+            mttr_hours: 1.0,
+            common_cause_ratio: 0.1,
+        });
         c.capacity.service_time.distribution = match i % 3 {
             0 => Distribution::Exponential,
             1 => Distribution::Constant,
@@ -168,6 +173,76 @@ fn kitchen_sink() -> Topology {
             },
         });
     }
+    t.zone_reliability = Some(Reliability {
+        mtbf_hours: 4383.0,
+        mttr_hours: 4.0,
+        common_cause_ratio: 0.0,
+    });
+    let profiles = [
+        LoadProfile::Constant,
+        LoadProfile::Ramp {
+            from_factor: 1.0,
+            to_factor: 2.0,
+            start_s: 1.0,
+            end_s: 2.0,
+        },
+        LoadProfile::Step {
+            at_s: 1.0,
+            factor: 2.0,
+        },
+        LoadProfile::Spike {
+            at_s: 1.0,
+            duration_s: 1.0,
+            factor: 2.0,
+        },
+        LoadProfile::Diurnal {
+            period_s: 86400.0,
+            trough_factor: 0.5,
+            peak_factor: 1.0,
+            peak_at_s: 0.0,
+        },
+    ];
+    t.scenarios.push(Scenario {
+        id: id("s"),
+        description: "d".into(),
+        duration_s: Some(60.0),
+        load: profiles
+            .into_iter()
+            .map(|profile| ActorLoad {
+                actor: Some(id("c0")),
+                rate_rps: Some(10.0),
+                profile,
+            })
+            .collect(),
+        faults: vec![
+            Fault {
+                at_s: 1.0,
+                duration_s: Some(1.0),
+                fault: FaultKind::ComponentDown {
+                    component: id("c1"),
+                    replicas: Some(1),
+                },
+            },
+            Fault {
+                at_s: 1.0,
+                duration_s: None,
+                fault: FaultKind::ZoneDown { zone: id("r-a") },
+            },
+            Fault {
+                at_s: 1.0,
+                duration_s: None,
+                fault: FaultKind::RegionDown { region: id("r") },
+            },
+            Fault {
+                at_s: 1.0,
+                duration_s: None,
+                fault: FaultKind::SlowComponent {
+                    component: id("c1"),
+                    added_ms: 5.0,
+                },
+            },
+        ],
+    });
     t.layout.elements.insert(
         id("c0"),
         Rect {

@@ -35,13 +35,19 @@ pub enum PngError {
 /// The PNG bytes of `t`, at `scale` pixels per canvas unit (2.0 for a sharp image on a
 /// high-density screen).
 pub fn to_png(t: &Topology, options: &SvgOptions, scale: f32) -> Result<Vec<u8>, PngError> {
-    let svg = to_svg(t, options);
+    svg_to_png(&to_svg(t, options), scale)
+}
+
+/// Any SVG document (a diagram, a chart) as PNG bytes at `scale`, its text in the embedded font.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, PngError> {
     let mut opt = resvg::usvg::Options {
         font_family: "Ubuntu".into(),
         ..Default::default()
     };
     opt.fontdb_mut().load_font_data(FONT.to_vec());
-    let tree = resvg::usvg::Tree::from_str(&svg, &opt).map_err(|e| PngError::Svg(e.to_string()))?;
+    // Charts ask for the generic family; it is the embedded font too.
+    opt.fontdb_mut().set_sans_serif_family("Ubuntu");
+    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
     let (width, height) = (
         (size.width() * scale).ceil() as u32,

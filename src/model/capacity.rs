@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Reliability};
 
 /// How much work a component can do, where its replicas are, and how it fails over.
 ///
@@ -27,6 +27,10 @@ pub struct Capacity {
     /// How failures are detected and recovered from.
     #[serde(skip_serializing_if = "Failover::is_default")]
     pub failover: Failover,
+    /// How often one replica fails and how long its repair takes, for the Monte-Carlo
+    /// availability run; unset when unknown (the replica is then taken never to fail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
 }
 
 impl Default for Capacity {
@@ -38,6 +42,7 @@ impl Default for Capacity {
             service_time: ServiceTime::default(),
             call_mode: CallMode::NonBlocking,
             failover: Failover::default(),
+            reliability: None,
         }
     }
 }

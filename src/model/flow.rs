@@ -239,7 +239,11 @@ fn expand(topology: &Topology, index: &Index, members: &[Vec<usize>]) -> Vec<Arc
 
 /// Per container, the members that no request connection from another member (or from a
 /// container inside it) targets directly; all members when every one is targeted.
-fn entry_members(topology: &Topology, index: &Index, members: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub fn entry_members(
+    topology: &Topology,
+    index: &Index,
+    members: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
     let mut targeted: Vec<Vec<bool>> = members.iter().map(|m| vec![false; m.len()]).collect();
     // Position of each component in the member list of each container it is in.
     let mut slot: Vec<Vec<(usize, usize)>> = vec![Vec::new(); topology.components.len()];

@@ -20,6 +20,7 @@ mod placement;
 mod policy;
 mod refs;
 mod rename;
+mod scenario;
 
 pub use capacity::*;
 pub use component::*;
@@ -36,6 +37,7 @@ pub use placement::*;
 pub use policy::*;
 pub use refs::*;
 pub use rename::*;
+pub use scenario::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +82,13 @@ pub struct Topology {
     /// Validation findings accepted for one element each, with a justification.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
+    /// How often an availability zone fails and how long until it is back, for the Monte-Carlo
+    /// availability run; unset when zones are taken never to fail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_reliability: Option<Reliability>,
+    /// Named simulation scenarios: timed faults and load profiles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// Positions and sizes of drawn elements.
     #[serde(default, skip_serializing_if = "Layout::is_empty")]
     pub layout: Layout,
@@ -101,6 +110,8 @@ impl Topology {
             connections: Vec::new(),
             peerings: Vec::new(),
             waivers: Vec::new(),
+            zone_reliability: None,
+            scenarios: Vec::new(),
             layout: Layout::default(),
         }
     }

@@ -1,7 +1,10 @@
 //! Every place one element refers to another by id, in one list, so that reference checks and
 //! renames can never disagree about what a reference is.
 
-use super::{Component, ComponentKind, Connection, Container, ContainerKind, Id, Topology};
+use super::{
+    Component, ComponentKind, Connection, Container, ContainerKind, FaultKind, Id, Scenario,
+    Topology,
+};
 
 /// The field a reference is held in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +37,14 @@ pub enum RefField {
     PeeringVpc,
     /// `Waiver.element`.
     WaivedElement,
+    /// The component of a scenario's `ComponentDown` or `SlowComponent` fault.
+    FaultComponent,
+    /// The zone of a scenario's `ZoneDown` fault.
+    FaultZone,
+    /// The region of a scenario's `RegionDown` fault.
+    FaultRegion,
+    /// `ActorLoad.actor` in a scenario.
+    LoadActor,
 }
 
 impl RefField {
@@ -54,12 +65,28 @@ impl RefField {
             RefField::OnMissOf => "on_miss_of",
             RefField::PeeringVpc => "from",
             RefField::WaivedElement => "element",
+            RefField::FaultComponent => "component",
+            RefField::FaultZone => "zone",
+            RefField::FaultRegion => "region",
+            RefField::LoadActor => "actor",
         }
+    }
+
+    /// Whether the reference is held by a simulation scenario (whose owner id is the scenario's,
+    /// outside the topology's id space).
+    pub fn in_scenario(self) -> bool {
+        matches!(
+            self,
+            RefField::FaultComponent
+                | RefField::FaultZone
+                | RefField::FaultRegion
+                | RefField::LoadActor
+        )
     }
 }
 
 macro_rules! visitors {
-    ($container:ident, $component:ident, $connection:ident, [$($lt:lifetime)?], $($m:tt)?) => {
+    ($container:ident, $component:ident, $connection:ident, $scenario:ident, [$($lt:lifetime)?], $($m:tt)?) => {
         fn $container<$($lt)?>(c: &$($lt)? $($m)? Container, f: &mut impl FnMut(RefField, &$($lt)? $($m)? Id)) {
             if let Some(p) = & $($m)? c.parent {
                 f(RefField::Parent, p);
@@ -128,22 +155,48 @@ macro_rules! visitors {
                 f(RefField::OnMissOf, x);
             }
         }
+
+        fn $scenario<$($lt)?>(s: &$($lt)? $($m)? Scenario, f: &mut impl FnMut(RefField, &$($lt)? $($m)? Id)) {
+            for l in & $($m)? s.load {
+                if let Some(x) = & $($m)? l.actor {
+                    f(RefField::LoadActor, x);
+                }
+            }
+            for fault in & $($m)? s.faults {
+                match & $($m)? fault.fault {
+                    FaultKind::ComponentDown { component, .. }
+                    | FaultKind::SlowComponent { component, .. } => {
+                        f(RefField::FaultComponent, component)
+                    }
+                    FaultKind::ZoneDown { zone } => f(RefField::FaultZone, zone),
+                    FaultKind::RegionDown { region } => f(RefField::FaultRegion, region),
+                }
+            }
+        }
     };
 }
 
-visitors!(container_refs, component_refs, connection_refs, ['a],);
+visitors!(
+    container_refs,
+    component_refs,
+    connection_refs,
+    scenario_refs,
+    ['a],
+);
 visitors!(
     container_refs_mut,
     component_refs_mut,
     connection_refs_mut,
+    scenario_refs_mut,
     [],
     mut
 );
 
 impl Topology {
     /// Calls `f(owner, field, target)` for every reference held by a container, component,
-    /// connection, peering or waiver (a waiver is its own owner: it has no id). Layout keys are
-    /// not references; see [`super::Layout`].
+    /// connection, peering, waiver (a waiver is its own owner: it has no id) or scenario (owned
+    /// by the scenario's id; see [`RefField::in_scenario`]). Layout keys are not references; see
+    /// [`super::Layout`].
     pub fn for_each_ref<'a>(&'a self, mut f: impl FnMut(&'a Id, RefField, &'a Id)) {
         for c in &self.containers {
             container_refs(c, &mut |field, target| f(&c.id, field, target));
@@ -160,6 +213,9 @@ impl Topology {
         }
         for w in &self.waivers {
             f(&w.element, RefField::WaivedElement, &w.element);
+        }
+        for s in &self.scenarios {
+            scenario_refs(s, &mut |field, target| f(&s.id, field, target));
         }
     }
 
@@ -180,6 +236,9 @@ impl Topology {
         }
         for w in &mut self.waivers {
             f(RefField::WaivedElement, &mut w.element);
+        }
+        for s in &mut self.scenarios {
+            scenario_refs_mut(s, &mut f);
         }
     }
 }

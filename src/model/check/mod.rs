@@ -17,7 +17,10 @@ mod governance;
 mod ids;
 mod layout;
 mod references;
+mod scenarios;
 mod topology;
+
+pub use scenarios::RESERVED_SCENARIO_IDS;
 
 use super::{Id, Index, Topology};
 
@@ -136,6 +139,7 @@ pub fn check(topology: &Topology) -> Vec<Problem> {
     connections::check(topology, &index, &mut sink);
     layout::check(topology, &index, &mut sink);
     governance::check(topology, &index, &mut sink);
+    scenarios::check(topology, &index, &mut sink);
     sink.problems
 }
 

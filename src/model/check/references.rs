@@ -4,7 +4,7 @@ use super::{Sink, describe};
 use crate::model::{ComponentKind, ElementKind, Index, RefField, Topology};
 
 /// What a reference in `field` must point at.
-fn expected(field: RefField) -> &'static [ElementKind] {
+pub(crate) fn expected(field: RefField) -> &'static [ElementKind] {
     use ElementKind as E;
     match field {
         RefField::Parent | RefField::Container => &[E::Container],
@@ -21,6 +21,9 @@ fn expected(field: RefField) -> &'static [ElementKind] {
             E::Region,
             E::Peering,
         ],
+        RefField::FaultComponent | RefField::LoadActor => &[E::Component],
+        RefField::FaultZone => &[E::Zone],
+        RefField::FaultRegion => &[E::Region],
     }
 }
 
@@ -28,6 +31,9 @@ pub(crate) fn check(t: &Topology, index: &Index, sink: &mut Sink) {
     t.for_each_ref(|owner, field, target| {
         if field == RefField::WaivedElement {
             return; // placed by position in the waiver list: see `governance`
+        }
+        if field.in_scenario() {
+            return; // placed by position in the scenario list: see `scenarios`
         }
         let name = field.field_name();
         let what = describe(index, owner);
