@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use egui::{Panel, RichText, Ui};
 
 use super::canvas::{self, CanvasState};
-use super::command::Command;
-use super::command::DiagramFormat;
+use super::command::{Command, DiagramFormat, DockTab};
 use super::document::Document;
 use super::edit::{self, Edit, Fragment};
 use super::export_view::{ExportAction, ExportView};
 use super::files::{FileDialog, FileKind, Preferences, Recovered, Recovery};
 use super::inspector::{self, InspectorState};
+use super::simulation::SimulationView;
 use super::theme::Palette;
 use super::validation::Validator;
 use super::{arrange, menu, palette, problems, shortcuts};
@@ -82,7 +82,9 @@ pub struct DaedalusApp {
     pending: Option<Pending>,
     close_confirmed: bool,
     show_shortcuts: bool,
-    show_problems: bool,
+    show_dock: bool,
+    dock: DockTab,
+    simulation: SimulationView,
     status: Option<(String, f64)>,
     title: String,
     autosaved: (u64, f64),
@@ -118,7 +120,9 @@ impl DaedalusApp {
             pending: None,
             close_confirmed: false,
             show_shortcuts: false,
-            show_problems: true,
+            show_dock: true,
+            dock: DockTab::Problems,
+            simulation: SimulationView::default(),
             status: None,
             title: String::new(),
             autosaved: (0, 0.0),
@@ -244,6 +248,13 @@ impl DaedalusApp {
             Command::ImportMermaidPath(path) => self.guard(Pending::Import(path)),
             Command::ExportDiagram(format) => self.export_diagram(format),
             Command::ShowExport(target) => self.export.show_target(target),
+            Command::Simulate(kind) => self.simulate(ctx, kind),
+            Command::CancelSimulation => self.simulation.cancel(),
+            Command::ShowTab(tab) => {
+                self.dock = tab;
+                self.show_dock = true;
+            }
+            Command::ExportReport => self.export_report(),
         }
     }
 
@@ -472,6 +483,61 @@ impl DaedalusApp {
         }
     }
 
+    /// Runs `kind` in the background, unless the model has errors the engine cannot run with.
+    fn simulate(&mut self, ctx: &egui::Context, kind: super::simulation::RunKind) {
+        self.show_dock = true;
+        let errors = self.doc.problems().len();
+        if errors > 0 {
+            self.dock = DockTab::Problems;
+            self.say(format!(
+                "Cannot simulate: fix the {errors} model error(s) listed in the problems panel first"
+            ));
+            return;
+        }
+        self.dock = DockTab::Simulation;
+        let revision = self.doc.revision();
+        self.simulation
+            .start(Some(ctx), self.doc.topology(), revision, kind);
+    }
+
+    /// Writes the HTML report: the diagram, the findings, and the latest simulation.
+    fn export_report(&mut self) {
+        let stem = crate::model::Id::slugify(&self.doc.topology().name)
+            .map_or_else(|| "report".to_owned(), String::from);
+        let Some(path) = self
+            .dialog
+            .save(&format!("{stem}-report.html"), FileKind::Html)
+        else {
+            return;
+        };
+        let revision = self.doc.revision();
+        let t = self.doc.topology();
+        let findings = crate::validate::validate(t);
+        let source = self.doc.display_name();
+        let simulation = self
+            .simulation
+            .results()
+            .map(|r| crate::report::Simulation {
+                report: &r.report,
+                stale: r.revision != revision,
+            });
+        let html = crate::report::to_html(&crate::report::ReportInput {
+            topology: t,
+            source: &source,
+            findings: &findings,
+            simulation,
+        });
+        match io::write_atomic(&path, html.as_bytes()) {
+            Ok(()) => self.say(format!("Wrote the report {}", path.display())),
+            Err(e) => {
+                self.error = Some(ErrorView {
+                    title: "Cannot write the report".into(),
+                    lines: vec![format!("{}: {e}", path.display())],
+                })
+            }
+        }
+    }
+
     /// Gives elements without a position one, without an undo step (it is not the user's edit).
     fn fill_layout(&mut self) {
         let t = self.doc.topology();
@@ -550,34 +616,57 @@ impl DaedalusApp {
         commands.extend(dropped_files(&ctx));
 
         Panel::top("menu").show(ui, |ui| {
-            commands.extend(menu::bar(ui, &self.doc, &self.prefs, &self.canvas));
+            commands.extend(menu::bar(
+                ui,
+                &self.doc,
+                &self.prefs,
+                &self.canvas,
+                self.simulation.running(),
+            ));
         });
         Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        if self.show_problems {
-            Panel::bottom("problems")
+        if let Some(line) = self.simulation.poll() {
+            self.say(line);
+        }
+        self.simulation.tick(&ctx, ctx.input(|i| i.stable_dt));
+        let revision = self.doc.revision();
+        let overlay = self.simulation.overlay(self.doc.topology(), revision);
+        if self.show_dock {
+            let min = match self.dock {
+                DockTab::Problems => 80.0,
+                DockTab::Simulation | DockTab::Flow => 330.0,
+            };
+            Panel::bottom("dock")
                 .resizable(true)
-                .default_size(120.0)
+                .default_size(150.0)
+                .min_size(min)
+                .max_size((ctx.content_rect().height() * 0.7).max(min))
                 .show(ui, |ui| {
-                    let errors = self.doc.problems().len();
-                    let revision = self.doc.revision();
-                    let validator = self
-                        .validator
-                        .get_or_insert_with(|| Validator::new(Some(ctx.clone())));
-                    let current = validator.is_current(revision);
-                    let report = validator.poll();
-                    let summary = report.map(|r| r.summary()).unwrap_or_default();
-                    ui.horizontal(|ui| {
-                        ui.strong("Problems");
-                        ui.label(format!(
-                            "{errors} model errors · {} errors · {} warnings · {} info · {} waived",
-                            summary.error, summary.warning, summary.info, summary.waived
-                        ));
-                        if !current {
-                            ui.spinner();
+                    self.dock_tabs(ui);
+                    match self.dock {
+                        DockTab::Problems => commands.extend(self.problems_tab(ui, &ctx)),
+                        DockTab::Simulation => {
+                            let errors = self.doc.problems().len();
+                            commands.extend(super::simulation::ui(
+                                ui,
+                                &mut self.simulation,
+                                self.doc.topology(),
+                                revision,
+                                errors,
+                            ));
                         }
-                    });
-                    let problems = self.doc.problems().to_vec();
-                    commands.extend(problems::ui(ui, &problems, report, current));
+                        DockTab::Flow => {
+                            if let Some(id) = self.simulation.flow.ui(
+                                ui,
+                                self.doc.topology(),
+                                revision,
+                                overlay.as_ref(),
+                                &self.canvas.selection,
+                            ) {
+                                commands.push(Command::Reveal(id));
+                            }
+                        }
+                    }
                 });
         }
         Panel::left("palette")
@@ -612,7 +701,6 @@ impl DaedalusApp {
                     .filter(|f| !f.is_waived() && f.severity >= crate::validate::Severity::Warning);
                 problem_ids.extend(flagged.flat_map(|f| f.elements.iter().cloned()));
             }
-            let revision = self.doc.revision();
             commands.extend(canvas::show(
                 ui,
                 self.doc.topology(),
@@ -620,6 +708,7 @@ impl DaedalusApp {
                 &problem_ids,
                 &mut self.canvas,
                 palette,
+                overlay.as_ref(),
             ));
         });
 
@@ -641,6 +730,54 @@ impl DaedalusApp {
                 self.recovery.clear();
             }
         }
+    }
+
+    /// The tab strip of the dock: problems (with counts), simulation (busy while running), flow.
+    fn dock_tabs(&mut self, ui: &mut Ui) {
+        let errors = self.doc.problems().len();
+        let summary = self
+            .validator
+            .as_mut()
+            .and_then(Validator::poll)
+            .map(|r| r.summary())
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let problems = errors + summary.error + summary.warning;
+            ui.selectable_value(
+                &mut self.dock,
+                DockTab::Problems,
+                format!("Problems ({problems})"),
+            );
+            ui.selectable_value(&mut self.dock, DockTab::Simulation, "Simulation");
+            ui.selectable_value(&mut self.dock, DockTab::Flow, "Flow view");
+            if self.simulation.running() {
+                ui.spinner();
+            }
+        });
+        ui.separator();
+    }
+
+    /// Model errors and validation findings.
+    fn problems_tab(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Vec<Command> {
+        let errors = self.doc.problems().len();
+        let revision = self.doc.revision();
+        let validator = self
+            .validator
+            .get_or_insert_with(|| Validator::new(Some(ctx.clone())));
+        let current = validator.is_current(revision);
+        let report = validator.poll();
+        let summary = report.map(|r| r.summary()).unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{errors} model errors · {} errors · {} warnings · {} info · {} waived",
+                summary.error, summary.warning, summary.info, summary.waived
+            ));
+            if !current {
+                ui.spinner();
+            }
+        });
+        let problems = self.doc.problems().to_vec();
+        problems::ui(ui, &problems, report, current)
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {
@@ -865,6 +1002,28 @@ impl DaedalusApp {
     /// The export window's previewed file and its content (tests).
     pub fn export_preview(&self) -> Option<(&str, &str)> {
         self.export.preview(self.doc.revision())
+    }
+
+    /// The simulation panel's state: settings, the run in progress, results.
+    pub fn simulation(&self) -> &SimulationView {
+        &self.simulation
+    }
+
+    /// The simulation panel's state, to change settings (tests and benchmarks).
+    pub fn simulation_mut(&mut self) -> &mut SimulationView {
+        &mut self.simulation
+    }
+
+    /// The current status line, if one is shown.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_ref().map(|(m, _)| m.as_str())
+    }
+
+    /// Waits up to `timeout` for the running simulation to end (tests and benchmarks).
+    pub fn settle_simulation(&mut self, timeout: std::time::Duration) {
+        if let Some(line) = self.simulation.settle(timeout) {
+            self.say(line);
+        }
     }
 
     /// Waits for the export window's background export (tests).

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::document::MergeKey;
 use super::edit::Edit;
+use super::simulation::RunKind;
 use crate::model::Id;
 
 /// Which edges or centres to align.
@@ -32,6 +33,18 @@ pub enum DiagramFormat {
     Png,
     /// Mermaid flowchart.
     Mermaid,
+}
+
+/// The tabs of the dock under the canvas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DockTab {
+    /// Model errors and validation findings.
+    #[default]
+    Problems,
+    /// Simulation settings, progress and results.
+    Simulation,
+    /// The request graph with the simulated traffic.
+    Flow,
 }
 
 /// Direction to distribute along.
@@ -119,4 +132,14 @@ pub enum Command {
     ExportDiagram(DiagramFormat),
     /// Open the export window (preview, resources per element, write to a folder).
     ShowExport(crate::export::Target),
+    /// Run a simulation with the panel's settings (a failure from the canvas, or the panel's
+    /// scenario set).
+    Simulate(RunKind),
+    /// Stop the running simulation.
+    CancelSimulation,
+    /// Show a tab of the bottom dock.
+    ShowTab(DockTab),
+    /// Write the HTML report (diagram, findings, latest simulation) to a file chosen in a
+    /// dialog.
+    ExportReport,
 }

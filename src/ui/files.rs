@@ -24,6 +24,8 @@ pub enum FileKind {
     Svg,
     /// A PNG image.
     Png,
+    /// An HTML report.
+    Html,
 }
 
 impl FileKind {
@@ -34,6 +36,7 @@ impl FileKind {
             FileKind::Mermaid => ("Mermaid or Markdown", &["mmd", "md", "markdown"]),
             FileKind::Svg => ("SVG image", &["svg"]),
             FileKind::Png => ("PNG image", &["png"]),
+            FileKind::Html => ("HTML report", &["html", "htm"]),
         }
     }
 }

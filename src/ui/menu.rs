@@ -3,10 +3,11 @@
 use egui::{Button, Ui};
 
 use super::canvas::CanvasState;
-use super::command::{Align, Axis, Command, DiagramFormat};
+use super::command::{Align, Axis, Command, DiagramFormat, DockTab};
 use super::document::Document;
 use super::files::Preferences;
 use super::shortcuts;
+use super::simulation::RunKind;
 use crate::export::{Cloud, Target};
 
 /// A menu item for `command`, with its shortcut, enabled or not.
@@ -21,8 +22,14 @@ fn item(ui: &mut Ui, text: &str, command: Command, enabled: bool, out: &mut Vec<
     }
 }
 
-/// The menu bar; returns the chosen commands.
-pub fn bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, canvas: &CanvasState) -> Vec<Command> {
+/// The menu bar; returns the chosen commands. `simulating` enables Cancel run.
+pub fn bar(
+    ui: &mut Ui,
+    doc: &Document,
+    prefs: &Preferences,
+    canvas: &CanvasState,
+    simulating: bool,
+) -> Vec<Command> {
     let mut out = Vec::new();
     let selected = !canvas.selection.is_empty();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -86,6 +93,7 @@ pub fn bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, canvas: &CanvasStat
                 true,
                 &mut out,
             );
+            item(ui, "Export report…", Command::ExportReport, true, &mut out);
             ui.separator();
             item(ui, "Quit", Command::Quit, true, &mut out);
         });
@@ -174,6 +182,51 @@ pub fn bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, canvas: &CanvasStat
             );
             ui.separator();
             item(ui, "Auto-layout", Command::AutoLayout, true, &mut out);
+        });
+        ui.menu_button("Simulate", |ui| {
+            item(
+                ui,
+                "Run baseline",
+                Command::Simulate(RunKind::Baseline),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Run single-failures sweep",
+                Command::Simulate(RunKind::SingleFailures),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Cancel run",
+                Command::CancelSimulation,
+                simulating,
+                &mut out,
+            );
+            ui.separator();
+            item(
+                ui,
+                "Simulation panel",
+                Command::ShowTab(DockTab::Simulation),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Flow view",
+                Command::ShowTab(DockTab::Flow),
+                true,
+                &mut out,
+            );
+            item(
+                ui,
+                "Problems",
+                Command::ShowTab(DockTab::Problems),
+                true,
+                &mut out,
+            );
         });
         ui.menu_button("Help", |ui| {
             item(

@@ -17,6 +17,7 @@ mod menu;
 pub mod palette;
 mod problems;
 mod shortcuts;
+pub mod simulation;
 pub mod theme;
 mod validation;
 

@@ -138,3 +138,19 @@ pub fn click_at(h: &mut Harness<'_, DaedalusApp>, pos: Pos2) {
     h.step();
     h.step();
 }
+
+/// A real right click at `pos` (opens the canvas's context menu).
+pub fn right_click_at(h: &mut Harness<'_, DaedalusApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.step();
+}

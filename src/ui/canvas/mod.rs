@@ -6,6 +6,7 @@ pub mod camera;
 mod draw;
 pub mod geometry;
 pub mod hit;
+pub mod overlay;
 pub mod scene;
 
 use std::collections::{BTreeSet, HashSet};
@@ -14,11 +15,13 @@ use egui::{CursorIcon, PointerButton, Pos2, Rect, Sense, Vec2};
 
 pub use camera::Camera;
 use hit::{Edges, Hit};
+pub use overlay::{Heat, Overlay};
 use scene::{Scene, to_model};
 
 use super::command::Command;
 use super::edit::Edit;
 use super::palette::{self, PaletteItem};
+use super::simulation::{RunKind, failure_targets};
 use super::theme::Palette;
 use crate::layout::PADDING;
 use crate::model::{Id, Topology};
@@ -139,6 +142,7 @@ pub fn show(
     problem_elements: &[Id],
     state: &mut CanvasState,
     palette: Palette,
+    overlay: Option<&Overlay>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -190,7 +194,10 @@ pub fn show(
     if state.show_grid {
         draw::grid(&pen, rect);
     }
-    paint(ui, &pen, t, &scene, state);
+    paint(ui, &pen, t, &scene, state, overlay);
+    if let Some(overlay) = overlay {
+        overlay::caption(&pen, overlay, rect);
+    }
     accessibility(ui, t, &scene, state, rect, visible);
     state.scene = Some((revision, scene));
     commands
@@ -580,6 +587,19 @@ fn context_menu(
                 ui.close();
             }
         }
+        let targets = failure_targets(t, target.id());
+        if !targets.is_empty() {
+            ui.separator();
+            for failure in targets {
+                if ui
+                    .button(format!("Simulate failure of {}", failure.label()))
+                    .clicked()
+                {
+                    commands.push(Command::Simulate(RunKind::Failure(failure)));
+                    ui.close();
+                }
+            }
+        }
     });
 }
 
@@ -602,7 +622,14 @@ fn cursor(ui: &egui::Ui, response: &egui::Response, state: &CanvasState) {
 }
 
 /// Containers, connections, components, then selection and drag previews.
-fn paint(ui: &egui::Ui, pen: &draw::Pen, t: &Topology, scene: &Scene, state: &CanvasState) {
+fn paint(
+    ui: &egui::Ui,
+    pen: &draw::Pen,
+    t: &Topology,
+    scene: &Scene,
+    state: &CanvasState,
+    overlay: Option<&Overlay>,
+) {
     let drop_target = match &state.drag {
         Drag::Move { moving, .. } => ui
             .input(|i| i.pointer.latest_pos())
@@ -638,10 +665,17 @@ fn paint(ui: &egui::Ui, pen: &draw::Pen, t: &Topology, scene: &Scene, state: &Ca
         }
         let target = drop_target.as_ref() == Some(&c.id) || palette_target.as_ref() == Some(&c.id);
         draw::container(pen, t, &c, state.selection.contains(&c.id), target);
+        if overlay.is_some_and(|o| o.down.contains(&c.id)) {
+            overlay::container(pen, c.rect);
+        }
     }
     for e in &scene.edges {
         let bounds = Rect::from_two_pos(e.from.center(), e.to.center()).expand(40.0);
         if pen.visible.intersects(bounds) {
+            if let Some(overlay) = overlay {
+                let (a, b) = geometry::edge_endpoints(e.from, e.to);
+                overlay::edge(pen, overlay, &e.id, a, b);
+            }
             draw::edge(
                 pen,
                 e,
@@ -663,6 +697,9 @@ fn paint(ui: &egui::Ui, pen: &draw::Pen, t: &Topology, scene: &Scene, state: &Ca
             state.selection.contains(&c.id),
             scene.with_problems.contains(&c.id),
         );
+        if let Some(overlay) = overlay {
+            overlay::component(pen, overlay, &c.id, c.rect);
+        }
         if handles.contains(&c.id) {
             draw::handle(
                 pen,
