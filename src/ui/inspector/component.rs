@@ -86,7 +86,7 @@ fn kind(ui: &mut Ui, kind: &mut ComponentKind, choices: &Choices) {
             );
             f::flag(ui, "Internet-facing", &mut p.internet_facing);
             f::flag(ui, "TLS termination", &mut p.tls_termination);
-            f::flag(ui, "HTTP → HTTPS redirect", &mut p.http_to_https_redirect);
+            f::flag(ui, "HTTP to HTTPS redirect", &mut p.http_to_https_redirect);
             f::flag(ui, "Cross-zone", &mut p.cross_zone);
             f::text(ui, "Health check path", &mut p.health_check_path);
         }

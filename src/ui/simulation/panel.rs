@@ -178,9 +178,10 @@ fn settings(
             ui.weak(message);
         }
     }
+    let threads = super::job::engine_threads();
+    let plural = if threads == 1 { "" } else { "s" };
     ui.weak(format!(
-        "Runs in the background on {} engine thread(s); the editor stays usable.",
-        super::job::engine_threads()
+        "Runs in the background on {threads} engine thread{plural}; the editor stays usable."
     ));
 }
 
@@ -504,7 +505,7 @@ fn summary(ui: &mut Ui, s: &ScenarioResult) {
                 ui,
                 "load shift",
                 format!(
-                    "{} ×{:.1} ({:.0} → {:.0} rps)",
+                    "{} ×{:.1} ({:.0} to {:.0} rps)",
                     shift.component, shift.factor, shift.baseline_rps, shift.rps
                 ),
                 shift.factor > 1.5,
@@ -553,7 +554,7 @@ fn notes(ui: &mut Ui, report: &Report) {
             }
             for b in &report.broken_cycles {
                 ui.weak(format!(
-                    "{} → {}: call left out to break a request cycle",
+                    "{} calls {}: call left out to break a request cycle",
                     b.from, b.to
                 ));
             }
