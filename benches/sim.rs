@@ -52,5 +52,10 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    // No HTML plots: criterion's plotter wants system fonts, which this project does without.
+    config = Criterion::default().without_plots();
+    targets = bench
+}
 criterion_main!(benches);
