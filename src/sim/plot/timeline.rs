@@ -44,7 +44,14 @@ pub(super) fn paint<DB: DrawingBackend>(
     } else {
         s.faults
             .iter()
-            .map(|f| f.label.as_str())
+            .map(|f| {
+                // A generated scenario is named after its fault: say only when it happens.
+                let what = if f.label == s.name { "fault" } else { &f.label };
+                match f.until_s {
+                    Some(until) => format!("{what} from {} s to {until} s", f.at_s),
+                    None => format!("{what} from {} s", f.at_s),
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
