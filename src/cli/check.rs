@@ -129,3 +129,32 @@ pub(crate) fn run(args: &Args) -> Outcome {
 pub(crate) fn load_error_line(e: &LoadError) -> String {
     e.to_string()
 }
+
+/// Loads `path` for a command that needs a consistent model (validate, export, simulate,
+/// report). A load error or the semantic problems are printed on stderr, the problems followed
+/// by one line saying what was `not_done`; the command then exits with `on_problems` (or
+/// [`Outcome::Unreadable`] for a load error).
+pub(crate) fn load_consistent(
+    path: &std::path::Path,
+    not_done: &str,
+    on_problems: Outcome,
+) -> Result<io::Loaded, Outcome> {
+    let loaded = io::load(path).map_err(|e| {
+        eprintln!("{}", load_error_line(&e));
+        Outcome::Unreadable
+    })?;
+    let diagnostics = io::check(&loaded.topology, &loaded.source);
+    if diagnostics.is_empty() {
+        return Ok(loaded);
+    }
+    let file = path.display().to_string();
+    for d in &diagnostics {
+        eprintln!("{}", d.render(&file));
+    }
+    let n = diagnostics.len();
+    eprintln!(
+        "{file}: {n} semantic problem{} (see `daedalus check`); {not_done}",
+        if n == 1 { "" } else { "s" }
+    );
+    Err(on_problems)
+}

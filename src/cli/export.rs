@@ -8,10 +8,9 @@
 use std::path::PathBuf;
 
 use daedalus::export::{self, Cloud, ExportError, Target};
-use daedalus::io;
 
 use super::Outcome;
-use super::check::load_error_line;
+use super::check::load_consistent;
 use super::export_diagram::ImageFormat;
 
 /// The export formats.
@@ -81,25 +80,10 @@ pub(crate) fn run(format: &Format) -> Outcome {
         Format::Png(a) => return super::export_diagram::image(a, ImageFormat::Png),
     };
     let file = common.file.display().to_string();
-    let loaded = match io::load(&common.file) {
+    let loaded = match load_consistent(&common.file, "not exported", Outcome::Findings) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", load_error_line(&e));
-            return Outcome::Unreadable;
-        }
+        Err(outcome) => return outcome,
     };
-    let diagnostics = io::check(&loaded.topology, &loaded.source);
-    if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", d.render(&file));
-        }
-        let n = diagnostics.len();
-        eprintln!(
-            "{file}: {n} semantic problem{} (see `daedalus check`); not exported",
-            if n == 1 { "" } else { "s" }
-        );
-        return Outcome::Findings;
-    }
     let exported = match export::export(&loaded.topology, target) {
         Ok(e) => e,
         Err(e @ ExportError::Format { .. }) => {

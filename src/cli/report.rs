@@ -15,7 +15,7 @@ use daedalus::sim::{self, ScenarioSet, SimError, SimOptions};
 use daedalus::validate;
 
 use super::Outcome;
-use super::check::load_error_line;
+use super::check::load_consistent;
 use super::simulate::run_with_progress;
 
 /// Arguments of `report`.
@@ -55,25 +55,10 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> Outcome {
     let file = args.file.display().to_string();
-    let loaded = match io::load(&args.file) {
+    let loaded = match load_consistent(&args.file, "no report written", Outcome::Unreadable) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", load_error_line(&e));
-            return Outcome::Unreadable;
-        }
+        Err(outcome) => return outcome,
     };
-    let diagnostics = io::check(&loaded.topology, &loaded.source);
-    if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", d.render(&file));
-        }
-        let n = diagnostics.len();
-        eprintln!(
-            "{file}: {n} semantic problem{} (see `daedalus check`); no report written",
-            if n == 1 { "" } else { "s" }
-        );
-        return Outcome::Unreadable;
-    }
     if args.output.exists() && !args.force {
         eprintln!(
             "{}: already exists (use --force to replace it)",

@@ -22,7 +22,7 @@ use daedalus::sim::{
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
-use super::check::load_error_line;
+use super::check::load_consistent;
 
 /// Arguments of `simulate`.
 #[derive(clap::Args)]
@@ -72,25 +72,10 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> Outcome {
     let file = args.file.display().to_string();
-    let loaded = match io::load(&args.file) {
+    let loaded = match load_consistent(&args.file, "not simulated", Outcome::Unreadable) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", load_error_line(&e));
-            return Outcome::Unreadable;
-        }
+        Err(outcome) => return outcome,
     };
-    let diagnostics = io::check(&loaded.topology, &loaded.source);
-    if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", d.render(&file));
-        }
-        let n = diagnostics.len();
-        eprintln!(
-            "{file}: {n} semantic problem{} (see `daedalus check`); not simulated",
-            if n == 1 { "" } else { "s" }
-        );
-        return Outcome::Unreadable;
-    }
     let Ok(set) = args.scenario.parse::<ScenarioSet>();
     let options = SimOptions {
         duration_s: args.duration,

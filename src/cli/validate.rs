@@ -9,11 +9,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anstyle::{AnsiColor, Style};
-use daedalus::io::{self, SourceMap};
+use daedalus::io::SourceMap;
 use daedalus::validate::{self, Report, Severity};
 
 use super::Outcome;
-use super::check::load_error_line;
+use super::check::load_consistent;
 
 /// Arguments of `validate`.
 #[derive(clap::Args)]
@@ -60,25 +60,10 @@ impl From<MinSeverity> for Severity {
 
 pub(crate) fn run(args: &Args) -> Outcome {
     let file = args.file.display().to_string();
-    let loaded = match io::load(&args.file) {
+    let loaded = match load_consistent(&args.file, "not validated", Outcome::Unreadable) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{}", load_error_line(&e));
-            return Outcome::Unreadable;
-        }
+        Err(outcome) => return outcome,
     };
-    let diagnostics = io::check(&loaded.topology, &loaded.source);
-    if !diagnostics.is_empty() {
-        for d in &diagnostics {
-            eprintln!("{}", d.render(&file));
-        }
-        let n = diagnostics.len();
-        eprintln!(
-            "{file}: {n} semantic problem{} (see `daedalus check`); not validated",
-            if n == 1 { "" } else { "s" }
-        );
-        return Outcome::Unreadable;
-    }
     let report = validate::validate(&loaded.topology);
     let min = Severity::from(args.min_severity);
     let printed = match args.format {
