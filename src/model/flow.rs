@@ -321,54 +321,27 @@ fn break_cycles(
     arcs: &[Arc],
     out: &[Vec<usize>],
 ) -> (Vec<usize>, Vec<bool>, Vec<Vec<Id>>) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let n = out.len();
-    let mut mark = vec![Mark::New; n];
     let mut closing = vec![false; arcs.len()];
     let mut cycles = Vec::new();
-    let mut post = Vec::with_capacity(n);
-    let mut stack: Vec<(usize, usize)> = Vec::new();
-    for start in 0..n {
-        if mark[start] != Mark::New {
-            continue;
-        }
-        mark[start] = Mark::Open;
-        stack.push((start, 0));
-        while let Some(&mut (u, ref mut next)) = stack.last_mut() {
-            let Some(&k) = out[u].get(*next) else {
-                mark[u] = Mark::Done;
-                post.push(u);
-                stack.pop();
-                continue;
-            };
-            *next += 1;
-            let v = arcs[k].to;
-            match mark[v] {
-                Mark::New => {
-                    mark[v] = Mark::Open;
-                    stack.push((v, 0));
-                }
-                Mark::Open => {
-                    closing[k] = true;
-                    if cycles.len() < MAX_LISTED_CYCLES {
-                        let from = stack.iter().position(|(w, _)| *w == v).unwrap_or(0);
-                        cycles.push(
-                            stack[from..]
-                                .iter()
-                                .map(|(w, _)| topology.components[*w].id.clone())
-                                .collect(),
-                        );
-                    }
-                }
-                Mark::Done => {}
+    let mut post = Vec::with_capacity(out.len());
+    super::cycles::depth_first(
+        out,
+        |k: usize| arcs[k].to,
+        |k, path| {
+            closing[k] = true;
+            if cycles.len() < MAX_LISTED_CYCLES {
+                let v = arcs[k].to;
+                let from = path.iter().position(|w| *w == v).unwrap_or(0);
+                cycles.push(
+                    path[from..]
+                        .iter()
+                        .map(|w| topology.components[*w].id.clone())
+                        .collect(),
+                );
             }
-        }
-    }
+        },
+        |u| post.push(u),
+    );
     post.reverse();
     (post, closing, cycles)
 }
