@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::{PlotError, SIZE, draw_error};
@@ -150,35 +151,7 @@ fn line_panel<DB: DrawingBackend>(
         .x_desc("simulated seconds")
         .label_style(("sans-serif", 14))
         .draw()?;
-    for (a, b) in fault_spans(s, end) {
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(a, 0.0), (b, top)],
-            FAULT.mix(0.10).filled(),
-        )))?;
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(a, 0.0), (a, top)],
-            FAULT.stroke_width(2),
-        )))?;
-    }
-    for (label, colour, points) in series {
-        let colour = *colour;
-        chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                colour.stroke_width(2),
-            ))?
-            .label(*label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2))
-            });
-    }
-    chart
-        .configure_series_labels()
-        .label_font(("sans-serif", 14))
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()?;
-    Ok(())
+    faults_and_lines(&mut chart, s, end, (0.0, top), series, None)
 }
 
 fn latency_panel<DB: DrawingBackend>(
@@ -223,6 +196,25 @@ fn latency_panel<DB: DrawingBackend>(
         .x_desc("simulated seconds")
         .label_style(("sans-serif", 14))
         .draw()?;
+    // No line across seconds without a successful request.
+    faults_and_lines(&mut chart, s, end, (lo, hi), &series, Some(1.5))
+}
+
+/// Shades `s`'s faults between `y.0` and `y.1`, draws `series` and their legend: the part of
+/// every panel that does not depend on its y axis (linear or logarithmic). With `max_gap_s`,
+/// a line is broken where two points are further apart than that.
+fn faults_and_lines<'a, DB, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    s: &ScenarioResult,
+    end: f64,
+    (lo, hi): (f64, f64),
+    series: &[Series<'_>],
+    max_gap_s: Option<f64>,
+) -> Drawn<DB>
+where
+    DB: DrawingBackend + 'a,
+    Y: Ranged<ValueType = f64>,
+{
     for (a, b) in fault_spans(s, end) {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(a, lo), (b, hi)],
@@ -234,12 +226,18 @@ fn latency_panel<DB: DrawingBackend>(
         )))?;
     }
     for (label, colour, points) in series {
-        chart
-            .draw_series(LineSeries::new(points, colour.stroke_width(2)))?
-            .label(label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2))
-            });
+        let colour = *colour;
+        let gap = max_gap_s.unwrap_or(f64::INFINITY);
+        let runs = points.chunk_by(|a, b| b.0 - a.0 <= gap);
+        for (i, run) in runs.enumerate() {
+            let drawn =
+                chart.draw_series(LineSeries::new(run.iter().copied(), colour.stroke_width(2)))?;
+            if i == 0 {
+                drawn.label(*label).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2))
+                });
+            }
+        }
     }
     chart
         .configure_series_labels()

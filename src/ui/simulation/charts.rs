@@ -152,9 +152,17 @@ fn series(plot: &mut PlotUi, chart: Chart, s: &ScenarioResult, slo: &SloTarget) 
             );
         }
         Chart::Latency => {
-            plot.line(line("p50", s, |p| p.p50_ms).color(P50));
-            plot.line(line("p95", s, |p| p.p95_ms).color(P95));
-            plot.line(line("p99", s, |p| p.p99_ms).color(P99).width(2.0));
+            // Seconds without a successful request break the lines (one legend entry each:
+            // egui_plot groups items by name).
+            for l in runs("p50", s, |p| p.p50_ms) {
+                plot.line(l.color(P50));
+            }
+            for l in runs("p95", s, |p| p.p95_ms) {
+                plot.line(l.color(P95));
+            }
+            for l in runs("p99", s, |p| p.p99_ms) {
+                plot.line(l.color(P99).width(2.0));
+            }
             if let Some((percentile, ms)) = slo.latency {
                 plot.hline(
                     HLine::new(format!("SLO p{percentile:.0} {ms:.0} ms"), ms)
@@ -166,18 +174,34 @@ fn series(plot: &mut PlotUi, chart: Chart, s: &ScenarioResult, slo: &SloTarget) 
     }
 }
 
-/// A series from the per-second timeline; seconds without a value (no successful request) are
-/// left out.
+/// A series from the per-second timeline (every second has a value).
 fn line<'a>(name: &str, s: &ScenarioResult, y: impl Fn(&SecondResult) -> Option<f64>) -> Line<'a> {
-    let points: Vec<[f64; 2]> = s
-        .timeline
+    let points: Vec<[f64; 2]> = points(s, y);
+    Line::new(name.to_owned(), PlotPoints::new(points))
+}
+
+/// A series from the per-second timeline as one line per run of seconds with a value: no line
+/// is drawn across seconds without one (no successful request).
+fn runs<'a>(
+    name: &str,
+    s: &ScenarioResult,
+    y: impl Fn(&SecondResult) -> Option<f64>,
+) -> Vec<Line<'a>> {
+    points(s, y)
+        .chunk_by(|a, b| b[0] - a[0] <= 1.0)
+        .map(|run| Line::new(name.to_owned(), PlotPoints::new(run.to_vec())))
+        .collect()
+}
+
+/// The seconds of the timeline that have a finite value.
+fn points(s: &ScenarioResult, y: impl Fn(&SecondResult) -> Option<f64>) -> Vec<[f64; 2]> {
+    s.timeline
         .iter()
         .filter_map(|p| {
             y(p).filter(|v| v.is_finite())
                 .map(|v| [f64::from(p.t_s), v])
         })
-        .collect();
-    Line::new(name.to_owned(), PlotPoints::new(points))
+        .collect()
 }
 
 /// Faults shaded, recovery and the replay cursor as vertical lines (unnamed: not in the legend;
