@@ -2,29 +2,19 @@
 //! 1,000-component, 2,000-connection topology, everything in view. Goal: p95 frame time under
 //! 8 ms on one core (the figure is in the README).
 
-use std::time::{Duration, Instant};
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use daedalus::generate::{GenerateOptions, generate};
-use daedalus::ui::files::FileDialog;
 use daedalus::ui::{AppOptions, DaedalusApp};
 
-struct NoDialog;
+mod common;
 
-impl FileDialog for NoDialog {
-    fn open(&self, _kind: daedalus::ui::files::FileKind) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn save(
-        &self,
-        _name: &str,
-        _kind: daedalus::ui::files::FileKind,
-    ) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn folder(&self) -> Option<std::path::PathBuf> {
-        None
-    }
+use common::{NoDialog, percentiles};
+
+/// The pointer's height: over the canvas.
+const Y: f32 = 500.0;
+
+fn frame(ctx: &egui::Context, app: &mut DaedalusApp, n: u32) -> usize {
+    common::frame(ctx, app, n, Y)
 }
 
 /// The app on the generated topology, in a headless context of 1600×1000 points.
@@ -50,44 +40,12 @@ fn setup() -> (egui::Context, DaedalusApp, tempfile::TempDir) {
     (ctx, app, dir)
 }
 
-fn input(frame: u32) -> egui::RawInput {
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    let pointer = egui::pos2(700.0 + (frame % 50) as f32, 500.0);
-    egui::RawInput {
-        screen_rect: Some(screen),
-        time: Some(f64::from(frame) / 60.0),
-        events: vec![egui::Event::PointerMoved(pointer)],
-        ..Default::default()
-    }
-}
-
-/// One frame: run the UI, tessellate the shapes, drop the texture updates.
-fn frame(ctx: &egui::Context, app: &mut DaedalusApp, n: u32) -> usize {
-    let output = ctx.run_ui(input(n), |ui| app.frame(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    primitives.len()
-}
-
-/// Frame times of 300 frames: (p50, p95, max) in milliseconds.
-fn percentiles(ctx: &egui::Context, app: &mut DaedalusApp, first: u32) -> (f64, f64, f64) {
-    let mut times: Vec<Duration> = (0..300)
-        .map(|n| {
-            let start = Instant::now();
-            frame(ctx, app, first + n);
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    (ms(times[150]), ms(times[284]), ms(times[299]))
-}
-
 fn bench(c: &mut Criterion) {
     let (ctx, mut app, _dir) = setup();
     for n in 0..10 {
         frame(&ctx, &mut app, n); // warm-up: fit to content, rasterise icons, fill caches
     }
-    let (p50, p95, max) = percentiles(&ctx, &mut app, 10);
+    let (p50, p95, max) = percentiles(&ctx, &mut app, 10, 300, Y);
     eprintln!(
         "editor frame, everything in view: p50 {p50:.2} ms, p95 {p95:.2} ms, max {max:.2} ms"
     );
@@ -106,7 +64,7 @@ fn bench(c: &mut Criterion) {
     for i in 0..10 {
         frame(&ctx, &mut app, 5000 + i);
     }
-    let (p50, p95, max) = percentiles(&ctx, &mut app, 6000);
+    let (p50, p95, max) = percentiles(&ctx, &mut app, 6000, 300, Y);
     eprintln!("editor frame, zoom 100 %: p50 {p50:.2} ms, p95 {p95:.2} ms, max {max:.2} ms");
     c.bench_function(
         "editor frame, 1000 components / 2000 connections, zoom 100 %",

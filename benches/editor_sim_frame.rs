@@ -7,61 +7,27 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use daedalus::ui::command::{Command, DockTab};
-use daedalus::ui::files::FileDialog;
 use daedalus::ui::simulation::RunKind;
 use daedalus::ui::{AppOptions, DaedalusApp};
 
-struct NoDialog;
+mod common;
 
-impl FileDialog for NoDialog {
-    fn open(&self, _kind: daedalus::ui::files::FileKind) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn save(
-        &self,
-        _name: &str,
-        _kind: daedalus::ui::files::FileKind,
-    ) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn folder(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-}
+use common::NoDialog;
 
-fn input(frame: u32) -> egui::RawInput {
-    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0));
-    let pointer = egui::pos2(700.0 + (frame % 50) as f32, 400.0);
-    egui::RawInput {
-        screen_rect: Some(screen),
-        time: Some(f64::from(frame) / 60.0),
-        events: vec![egui::Event::PointerMoved(pointer)],
-        ..Default::default()
-    }
-}
+/// The pointer's height: over the canvas, above the dock.
+const Y: f32 = 400.0;
 
 fn frame(ctx: &egui::Context, app: &mut DaedalusApp, n: u32) -> usize {
-    let output = ctx.run_ui(input(n), |ui| app.frame(ui));
-    ctx.tessellate(output.shapes, output.pixels_per_point).len()
+    common::frame(ctx, app, n, Y)
 }
 
-/// Frame times of `count` frames: (p50, p95, max) in milliseconds.
 fn percentiles(
     ctx: &egui::Context,
     app: &mut DaedalusApp,
     first: u32,
     count: u32,
 ) -> (f64, f64, f64) {
-    let mut times: Vec<Duration> = (0..count)
-        .map(|n| {
-            let start = Instant::now();
-            frame(ctx, app, first + n);
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
-    (at(0.5), at(0.95), at(1.0))
+    common::percentiles(ctx, app, first, count, Y)
 }
 
 fn bench(c: &mut Criterion) {

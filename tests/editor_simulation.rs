@@ -30,6 +30,28 @@ fn finish(h: &mut egui_kittest::Harness<'static, daedalus::ui::DaedalusApp>) {
     h.run_steps(3);
 }
 
+/// Clicks ▶ Run on the panel and waits for the results.
+fn run_to_results(h: &mut egui_kittest::Harness<'static, daedalus::ui::DaedalusApp>) {
+    h.get_by_label("▶ Run").click();
+    h.step();
+    finish(h);
+}
+
+/// The id of the component named `name`.
+fn component_id(
+    h: &egui_kittest::Harness<'static, daedalus::ui::DaedalusApp>,
+    name: &str,
+) -> daedalus::model::Id {
+    h.state()
+        .document()
+        .topology()
+        .components
+        .iter()
+        .find(|c| c.name == name)
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| panic!("no component named {name}"))
+}
+
 #[test]
 fn the_baseline_runs_from_the_panel_and_shows_results_and_charts() {
     let mut h = three_tier();
@@ -113,15 +135,7 @@ fn a_long_run_can_be_cancelled_and_the_editor_stays_usable() {
 #[test]
 fn right_clicking_a_component_simulates_its_failure() {
     let mut h = three_tier();
-    let db = h
-        .state()
-        .document()
-        .topology()
-        .components
-        .iter()
-        .find(|c| c.name == "Orders database")
-        .map(|c| c.id.clone())
-        .expect("the database");
+    let db = component_id(&h, "Orders database");
     let at = rect_of(&h, "Orders database").center();
     right_click_at(&mut h, at);
     let label = format!("Simulate failure of component {db}");
@@ -150,9 +164,7 @@ fn the_sweep_is_a_table_and_a_row_shows_its_charts() {
     let mut h = three_tier();
     h.state_mut().simulation_mut().settings.kind = RunKind::SingleFailures;
     h.step();
-    h.get_by_label("▶ Run").click();
-    h.step();
-    finish(&mut h);
+    run_to_results(&mut h);
     let report = &h.state().simulation().results().expect("results").report;
     assert!(report.scenarios.len() > 3);
     assert!(!report.ranking.is_empty());
@@ -178,9 +190,7 @@ fn the_sweep_is_a_table_and_a_row_shows_its_charts() {
 #[test]
 fn results_of_an_older_revision_are_marked_stale() {
     let mut h = three_tier();
-    h.get_by_label("▶ Run").click();
-    h.step();
-    finish(&mut h);
+    run_to_results(&mut h);
     assert!(
         h.query_by_label("⚠ stale: the design changed since this run")
             .is_none()
@@ -205,22 +215,12 @@ fn results_of_an_older_revision_are_marked_stale() {
 #[test]
 fn the_flow_view_and_the_canvas_share_the_selection() {
     let mut h = three_tier();
-    h.get_by_label("▶ Run").click();
-    h.step();
-    finish(&mut h);
+    run_to_results(&mut h);
     h.get_by_label("Flow view").click();
     h.run_steps(4);
     let (nodes, edges) = h.state().simulation().flow.size();
     assert!(nodes >= 4 && edges >= 3, "{nodes} nodes, {edges} edges");
-    let db = h
-        .state()
-        .document()
-        .topology()
-        .components
-        .iter()
-        .find(|c| c.name == "Orders database")
-        .map(|c| c.id.clone())
-        .expect("db");
+    let db = component_id(&h, "Orders database");
     let at = h
         .state()
         .simulation()
@@ -250,9 +250,7 @@ fn the_report_is_written_from_the_file_menu() {
     }
     h.get_by_label("Simulation").click();
     h.run_steps(2);
-    h.get_by_label("▶ Run").click();
-    h.step();
-    finish(&mut h);
+    run_to_results(&mut h);
     h.get_by_label("File").click();
     h.run_steps(2);
     h.get_by_label("Export report…").click();

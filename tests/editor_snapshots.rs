@@ -1,33 +1,16 @@
 //! Snapshot images of the editor on the Icarus sample, light and dark, compared with the
 //! committed ones in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test` rewrites them).
 
-use daedalus::ui::files::FileDialog;
 use daedalus::ui::{AppOptions, DaedalusApp};
 use egui_kittest::{Harness, SnapshotOptions};
 
-struct NoDialog;
-
-impl FileDialog for NoDialog {
-    fn open(&self, _kind: daedalus::ui::files::FileKind) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn save(
-        &self,
-        _name: &str,
-        _kind: daedalus::ui::files::FileKind,
-    ) -> Option<std::path::PathBuf> {
-        None
-    }
-    fn folder(&self) -> Option<std::path::PathBuf> {
-        None
-    }
-}
+mod common;
 
 fn snapshot(dark: bool, name: &str) {
     let app = DaedalusApp::new(AppOptions {
         file: None,
         data_dir: None,
-        dialog: Box::new(NoDialog),
+        dialog: Box::new(common::FakeDialog::default()),
     });
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1600.0, 1000.0))
