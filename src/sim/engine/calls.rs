@@ -328,18 +328,23 @@ impl Engine<'_> {
     }
 
     /// Expired timeouts of arc `k`: each caller still waiting gives up on its attempt.
+    ///
+    /// Attempts already answered are dropped from the front whatever their deadline, so the
+    /// check is armed again only for the oldest attempt still outstanding: about one check
+    /// per timeout period and arc, not one per call.
     pub(super) fn timeout_check(&mut self, k: u32) {
         loop {
             let Some(&(deadline, link)) = self.timeouts[k as usize].front() else {
                 self.timeout_armed[k as usize] = false;
                 return;
             };
-            if deadline > self.now {
+            let current = self.slab.is_current(link);
+            if current && deadline > self.now {
                 self.queue.push(deadline, Kind::TimeoutCheck { arc: k });
                 return;
             }
             self.timeouts[k as usize].pop_front();
-            if self.slab.is_current(link) {
+            if current {
                 self.reply(link, false, false, true);
                 self.drain();
             }
