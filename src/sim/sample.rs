@@ -1,9 +1,11 @@
 //! Random streams and draws: ChaCha8 streams derived from (seed, replication, purpose), so every
 //! replication has its own streams, identical in every scenario (common random numbers) and on
-//! every thread; uniform, exponential, normal and service-time draws.
+//! every thread; uniform, exponential, normal and service-time draws. Exponential and normal
+//! draws use `rand_distr`'s ziggurat samplers: no logarithm on the common path.
 
-use rand::{RngCore, SeedableRng};
+use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_distr::{Exp1, StandardNormal};
 
 use super::net::Service;
 
@@ -45,7 +47,6 @@ pub(crate) fn keyed_below(key: u64, salt: u64, n: u32) -> u32 {
 #[derive(Debug, Clone)]
 pub(crate) struct Stream {
     rng: ChaCha8Rng,
-    spare_normal: Option<f64>,
 }
 
 impl Stream {
@@ -53,10 +54,7 @@ impl Stream {
     pub fn new(seed: u64, replication: u64, purpose: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(mix(seed ^ mix(replication)));
         rng.set_stream(purpose);
-        Self {
-            rng,
-            spare_normal: None,
-        }
+        Self { rng }
     }
 
     /// Uniform in [0, 1), 53 bits.
@@ -83,24 +81,14 @@ impl Stream {
     /// Exponential with mean `mean`.
     #[inline]
     pub fn exponential(&mut self, mean: f64) -> f64 {
-        -mean * (1.0 - self.uniform()).ln()
+        let e: f64 = self.rng.sample(Exp1);
+        mean * e
     }
 
-    /// Standard normal (Marsaglia's polar method, the second value kept for the next call).
+    /// Standard normal.
+    #[inline]
     pub fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare_normal.take() {
-            return z;
-        }
-        loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let k = (-2.0 * s.ln() / s).sqrt();
-                self.spare_normal = Some(v * k);
-                return u * k;
-            }
-        }
+        self.rng.sample(StandardNormal)
     }
 
     /// A service time in milliseconds.
