@@ -1,6 +1,11 @@
 //! Running a plan: every (scenario, replication) pair is an independent job with its own random
 //! streams, run in parallel with rayon (on a pool of `threads` when set); results are combined
 //! in job order, so the output is identical for any number of threads.
+//!
+//! Scenarios of the same duration and loads (a sweep's baseline and single failures) behave
+//! identically until their first fault, since each replication draws the same random streams in
+//! every scenario: that common beginning runs once per replication, and each scenario goes on
+//! from a copy of it. The output is bit for bit what running each scenario alone gives.
 
 use rayon::prelude::*;
 
@@ -37,9 +42,20 @@ pub fn run(plan: &Plan, control: &Control) -> Result<Report, SimError> {
                     threads,
                     message: e.to_string(),
                 })?;
-            pool.install(|| run_here(plan, control))
+            pool.install(|| run_here(plan, true, control))
         }
-        None => run_here(plan, control),
+        None => run_here(plan, true, control),
+    }
+}
+
+/// The settings of replication `replication` of `plan`.
+fn settings(plan: &Plan, replication: u64) -> RunSettings {
+    RunSettings {
+        seed: plan.options.seed,
+        replication,
+        warmup_s: plan.options.warmup_s,
+        component_timelines: plan.options.component_timelines,
+        slo_quantile: plan.slo.latency.map(|(p, _)| p / 100.0),
     }
 }
 
@@ -50,18 +66,101 @@ pub(crate) fn replicate(
     replication: u64,
     control: &Control,
 ) -> Result<Metrics, Cancelled> {
-    let slo_quantile = plan.slo.latency.map(|(p, _)| p / 100.0);
-    let settings = RunSettings {
-        seed: plan.options.seed,
-        replication,
-        warmup_s: plan.options.warmup_s,
-        component_timelines: plan.options.component_timelines,
-        slo_quantile,
-    };
-    Engine::new(&plan.net, &plan.scenarios[k], settings).run(control)
+    Engine::new(&plan.net, &plan.scenarios[k], settings(plan, replication)).run(control)
 }
 
-fn run_here(plan: &Plan, control: &Control) -> Result<Report, SimError> {
+/// The scenarios, in groups that share their beginning (same duration and loads), each group in
+/// scenario order.
+fn groups(plan: &Plan) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (k, s) in plan.scenarios.iter().enumerate() {
+        let same = |g: &Vec<usize>| {
+            let first = &plan.scenarios[g[0]];
+            first.duration_s == s.duration_s && first.loads == s.loads
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(g) => g.push(k),
+            None => groups.push(vec![k]),
+        }
+    }
+    groups
+}
+
+/// When the beginning shared by `group` ends: its earliest fault (the end of the run for a
+/// scenario without one); `None` when there is nothing to share.
+fn shared_until_s(plan: &Plan, group: &[usize]) -> Option<f64> {
+    if group.len() < 2 {
+        return None;
+    }
+    let until = group
+        .iter()
+        .map(|&k| {
+            let s = &plan.scenarios[k];
+            s.first_fault_s().unwrap_or(s.duration_s)
+        })
+        .fold(f64::INFINITY, f64::min);
+    (until.is_finite() && until >= 1.0).then_some(until)
+}
+
+/// Replication `replication` of every scenario of `group`, sharing their beginning when
+/// `share`: (scenario, measurements) pairs.
+fn replicate_group(
+    plan: &Plan,
+    group: &[usize],
+    replication: u64,
+    share: bool,
+    control: &Control,
+) -> Result<Vec<(usize, Metrics)>, Cancelled> {
+    let until = if share {
+        shared_until_s(plan, group)
+    } else {
+        None
+    };
+    let Some(until) = until else {
+        return group
+            .par_iter()
+            .map(|&k| replicate(plan, k, replication, control).map(|m| (k, m)))
+            .collect();
+    };
+    let first = &plan.scenarios[group[0]];
+    let prefix =
+        Engine::new(&plan.net, first, settings(plan, replication)).run_prefix(until, control)?;
+    // The prefix's seconds count once per scenario in the plan's total work.
+    let shared_seconds = prefix.seconds_done() as u64;
+    group
+        .par_iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            if i > 0 {
+                control.advance(shared_seconds);
+            }
+            prefix
+                .continue_as(&plan.scenarios[k], control)
+                .map(|m| (k, m))
+        })
+        .collect()
+}
+
+/// Every replication of every scenario, in (scenario, replication) order.
+fn replicate_all(plan: &Plan, share: bool, control: &Control) -> Result<Vec<Metrics>, Cancelled> {
+    let reps = plan.options.replications as usize;
+    let groups = groups(plan);
+    let units: Vec<(usize, usize)> = (0..groups.len())
+        .flat_map(|g| (0..reps).map(move |r| (g, r)))
+        .collect();
+    let done = units
+        .par_iter()
+        .map(|&(g, r)| replicate_group(plan, &groups[g], r as u64, share, control).map(|m| (r, m)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut all: Vec<(usize, Metrics)> = done
+        .into_iter()
+        .flat_map(|(r, ms)| ms.into_iter().map(move |(k, m)| (k * reps + r, m)))
+        .collect();
+    all.sort_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, m)| m).collect())
+}
+
+fn run_here(plan: &Plan, share: bool, control: &Control) -> Result<Report, SimError> {
     let reps = u64::from(plan.options.replications);
     let availability = if plan.set == ScenarioSet::Availability {
         Some(availability::run(plan, control)?)
@@ -71,14 +170,7 @@ fn run_here(plan: &Plan, control: &Control) -> Result<Report, SimError> {
     let scenarios = if availability.is_some() {
         Vec::new()
     } else {
-        let jobs: Vec<(usize, u64)> = (0..plan.scenarios.len())
-            .flat_map(|k| (0..reps).map(move |r| (k, r)))
-            .collect();
-        let metrics: Vec<Metrics> = jobs
-            .par_iter()
-            .map(|&(k, r)| replicate(plan, k, r, control))
-            .collect::<Result<_, _>>()
-            .map_err(|_| SimError::Cancelled)?;
+        let metrics = replicate_all(plan, share, control).map_err(|_| SimError::Cancelled)?;
         let per = reps as usize;
         let mut results: Vec<_> = (0..plan.scenarios.len())
             .into_par_iter()
@@ -133,4 +225,60 @@ fn run_here(plan: &Plan, control: &Control) -> Result<Report, SimError> {
             .collect(),
         availability,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::SimOptions;
+
+    /// The Icarus sample's sweep, short: 18 scenarios sharing their first 7.5 s.
+    fn sweep() -> Plan {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample-topologies/icarus-platform.ron");
+        let Ok(loaded) = crate::io::load(&path) else {
+            panic!("cannot load {}", path.display())
+        };
+        let options = SimOptions {
+            duration_s: 20.0,
+            rps: Some(300.0),
+            replications: 2,
+            fault_at_s: Some(7.5),
+            threads: Some(2),
+            ..SimOptions::default()
+        };
+        let Ok(p) = plan(&loaded.topology, &ScenarioSet::SingleFailures, &options) else {
+            panic!("cannot plan the sweep")
+        };
+        p
+    }
+
+    #[test]
+    fn a_sweep_shares_one_beginning_per_replication() {
+        let p = sweep();
+        let groups = groups(&p);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), p.scenarios.len());
+        assert_eq!(shared_until_s(&p, &groups[0]), Some(7.5));
+    }
+
+    #[test]
+    fn sharing_the_beginning_changes_nothing_in_the_output() {
+        let p = sweep();
+        let json = |share: bool| {
+            let control = Control::new();
+            let Ok(report) = run_here(&p, share, &control) else {
+                panic!("the sweep failed")
+            };
+            // Every simulated second counts once per scenario and replication either way.
+            assert_eq!(
+                control.progress.load(std::sync::atomic::Ordering::Relaxed),
+                p.total_work()
+            );
+            serde_json::to_string(&report).unwrap_or_default()
+        };
+        let (shared, alone) = (json(true), json(false));
+        assert!(shared.len() > 1000);
+        assert!(shared == alone, "sharing the beginning changed the results");
+    }
 }

@@ -1,6 +1,11 @@
 //! The event queue: a binary heap of small `Copy` events ordered by time, then by insertion
 //! (so that simultaneous events are handled in a fixed order). No allocation per event once the
 //! heap has grown to the run's peak.
+//!
+//! Ties go in a fixed order: the end of a second first, then the scenario's faults (by their
+//! rank in the scenario), then every other event in the order it was scheduled. Faults being
+//! ranked rather than numbered as they are scheduled lets several scenarios share one run of
+//! their common beginning and schedule their faults afterwards, in exactly the same order.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -69,24 +74,42 @@ impl Ord for Event {
     }
 }
 
+/// Sequence numbers below this one are ranks (see [`Queue::push_ranked`]).
+const FIRST_SEQ: u64 = 1 << 40;
+
 /// Pending events.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Queue {
     heap: BinaryHeap<Event>,
     seq: u64,
 }
 
+impl Default for Queue {
+    fn default() -> Self {
+        Self {
+            heap: BinaryHeap::new(),
+            seq: FIRST_SEQ,
+        }
+    }
+}
+
+/// The key of a time: its bits, once clamped to 0 and made finite (the order of the bits of
+/// non-negative floats is their numeric order).
+fn key_of(at_ms: f64) -> u64 {
+    let at = if at_ms.is_finite() {
+        at_ms.max(0.0)
+    } else {
+        f64::MAX
+    };
+    at.to_bits()
+}
+
 impl Queue {
     /// Schedules `kind` at `at_ms` (clamped to 0 and made finite).
     pub fn push(&mut self, at_ms: f64, kind: Kind) {
-        let at = if at_ms.is_finite() {
-            at_ms.max(0.0)
-        } else {
-            f64::MAX
-        };
         self.seq += 1;
         self.heap.push(Event {
-            key: at.to_bits(),
+            key: key_of(at_ms),
             seq: self.seq,
             kind,
         });
@@ -95,16 +118,24 @@ impl Queue {
     /// Schedules `kind` at `at_ms` ahead of every other event at the same time (the end of a
     /// simulated second comes before what happens at the start of the next).
     pub fn push_first(&mut self, at_ms: f64, kind: Kind) {
-        let at = if at_ms.is_finite() {
-            at_ms.max(0.0)
-        } else {
-            f64::MAX
-        };
+        self.push_ranked(at_ms, 0, kind);
+    }
+
+    /// Schedules `kind` at `at_ms` ahead of the other events at the same time, after those of a
+    /// lower `rank` (0 is the end of a second's).
+    pub fn push_ranked(&mut self, at_ms: f64, rank: u32, kind: Kind) {
         self.heap.push(Event {
-            key: at.to_bits(),
-            seq: 0,
+            key: key_of(at_ms),
+            seq: u64::from(rank),
             kind,
         });
+    }
+
+    /// Whether the earliest event comes before an event of `rank` at `at_ms`.
+    pub fn next_is_before(&self, at_ms: f64, rank: u32) -> bool {
+        self.heap
+            .peek()
+            .is_some_and(|e| (e.key, e.seq) < (key_of(at_ms), u64::from(rank)))
     }
 
     /// The earliest event.
@@ -124,6 +155,16 @@ mod tests {
         q.push(1.0, Kind::Arrival { actor: 1 });
         q.push(1.0, Kind::Arrival { actor: 2 });
         q.push(0.5, Kind::FaultStart { fault: 0 });
+        q.push(
+            5.0,
+            Kind::Detect {
+                replica: 1,
+                epoch: 0,
+            },
+        );
+        q.push_ranked(5.0, 2, Kind::FaultEnd { fault: 0 });
+        q.push_ranked(5.0, 1, Kind::FaultStart { fault: 1 });
+        assert!(q.next_is_before(0.6, 0) && !q.next_is_before(0.5, 0));
         let order: Vec<Kind> = std::iter::from_fn(|| q.pop().map(|e| e.kind)).collect();
         assert_eq!(
             order,
@@ -131,7 +172,13 @@ mod tests {
                 Kind::FaultStart { fault: 0 },
                 Kind::Arrival { actor: 1 },
                 Kind::Arrival { actor: 2 },
-                Kind::Tick
+                Kind::FaultStart { fault: 1 },
+                Kind::FaultEnd { fault: 0 },
+                Kind::Tick,
+                Kind::Detect {
+                    replica: 1,
+                    epoch: 0
+                },
             ]
         );
     }

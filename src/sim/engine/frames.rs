@@ -89,7 +89,7 @@ impl Frame {
 }
 
 /// The frames of one replication.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Slab {
     pub frames: Vec<Frame>,
     free: Vec<u32>,

@@ -102,6 +102,7 @@ enum Work {
 }
 
 /// The simulation of one replication.
+#[derive(Clone)]
 pub(crate) struct Engine<'a> {
     net: &'a Net,
     scenario: &'a ScenarioPlan,
@@ -217,22 +218,76 @@ impl<'a> Engine<'a> {
     /// Runs to the end of the scenario; `control` gets one unit of progress per simulated second
     /// and can cancel.
     pub fn run(mut self, control: &Control) -> Result<Metrics, Cancelled> {
+        self.start();
+        self.schedule_faults();
+        self.process(None, control)?;
+        Ok(self.finish())
+    }
+
+    /// Runs the beginning that scenarios of the same duration and loads share: every event
+    /// before faults starting at `until_s` (of the lowest rank). [`Self::continue_as`] then
+    /// goes on as each of them, exactly as if it had run alone from the start.
+    pub fn run_prefix(mut self, until_s: f64, control: &Control) -> Result<Self, Cancelled> {
+        self.start();
+        self.process(Some(until_s * SECOND_MS), control)?;
+        Ok(self)
+    }
+
+    /// Simulated seconds this engine has closed.
+    pub fn seconds_done(&self) -> usize {
+        self.metrics.seconds.len()
+    }
+
+    /// A copy of this prefix engine that goes on as `scenario` (same duration and loads as the
+    /// one it started as, faults not before the prefix's end) to the end of the run.
+    pub fn continue_as(
+        &self,
+        scenario: &'a ScenarioPlan,
+        control: &Control,
+    ) -> Result<Metrics, Cancelled> {
+        let mut engine = self.clone();
+        engine.scenario = scenario;
+        engine.schedule_faults();
+        engine.process(None, control)?;
+        Ok(engine.finish())
+    }
+
+    /// Schedules the actors' first arrivals and the end of the first second.
+    fn start(&mut self) {
         for a in 0..self.net.actors {
             self.schedule_arrival(a as u32);
         }
+        self.queue.push_first(SECOND_MS, Kind::Tick);
+    }
+
+    /// Schedules the scenario's faults and repairs, ranked in the scenario's order.
+    fn schedule_faults(&mut self) {
         for (k, f) in self.scenario.faults.iter().enumerate() {
+            let (fault, rank) = (k as u32, 1 + 2 * k as u32);
             self.queue
-                .push(f.at_s * SECOND_MS, Kind::FaultStart { fault: k as u32 });
+                .push_ranked(f.at_s * SECOND_MS, rank, Kind::FaultStart { fault });
             if let Some(until) = f.until_s {
                 self.queue
-                    .push(until * SECOND_MS, Kind::FaultEnd { fault: k as u32 });
+                    .push_ranked(until * SECOND_MS, rank + 1, Kind::FaultEnd { fault });
             }
         }
-        self.queue.push_first(SECOND_MS, Kind::Tick);
-        while let Some(event) = self.queue.pop() {
+    }
+
+    /// Handles events in order to the end of the run, or (`stop_ms`) until the next would come
+    /// at or after a first-ranked fault at that time.
+    fn process(&mut self, stop_ms: Option<f64>, control: &Control) -> Result<(), Cancelled> {
+        loop {
+            if let Some(stop) = stop_ms
+                && !self.queue.next_is_before(stop, 1)
+            {
+                return Ok(());
+            }
+            let Some(event) = self.queue.pop() else {
+                return Ok(());
+            };
             let at = event.at_ms();
             if at > self.end_ms {
-                break;
+                return Ok(());
             }
             self.now = at;
             match event.kind {
@@ -261,8 +316,12 @@ impl<'a> Engine<'a> {
             }
             self.drain();
         }
+    }
+
+    /// The measurements, once the run is over.
+    fn finish(mut self) -> Metrics {
         self.metrics.peak_frames = self.slab.frames.len();
-        Ok(self.metrics)
+        self.metrics
     }
 
     /// Handles pending replies until none is left.
