@@ -42,9 +42,9 @@ pub fn run(plan: &Plan, control: &Control) -> Result<Report, SimError> {
                     threads,
                     message: e.to_string(),
                 })?;
-            pool.install(|| run_here(plan, true, control))
+            pool.install(|| run_here(plan, control))
         }
-        None => run_here(plan, true, control),
+        None => run_here(plan, control),
     }
 }
 
@@ -102,21 +102,15 @@ fn shared_until_s(plan: &Plan, group: &[usize]) -> Option<f64> {
     (until.is_finite() && until >= 1.0).then_some(until)
 }
 
-/// Replication `replication` of every scenario of `group`, sharing their beginning when
-/// `share`: (scenario, measurements) pairs.
+/// Replication `replication` of every scenario of `group`, sharing their beginning when there
+/// is one: (scenario, measurements) pairs.
 fn replicate_group(
     plan: &Plan,
     group: &[usize],
     replication: u64,
-    share: bool,
     control: &Control,
 ) -> Result<Vec<(usize, Metrics)>, Cancelled> {
-    let until = if share {
-        shared_until_s(plan, group)
-    } else {
-        None
-    };
-    let Some(until) = until else {
+    let Some(until) = shared_until_s(plan, group) else {
         return group
             .par_iter()
             .map(|&k| replicate(plan, k, replication, control).map(|m| (k, m)))
@@ -142,7 +136,7 @@ fn replicate_group(
 }
 
 /// Every replication of every scenario, in (scenario, replication) order.
-fn replicate_all(plan: &Plan, share: bool, control: &Control) -> Result<Vec<Metrics>, Cancelled> {
+fn replicate_all(plan: &Plan, control: &Control) -> Result<Vec<Metrics>, Cancelled> {
     let reps = plan.options.replications as usize;
     let groups = groups(plan);
     let units: Vec<(usize, usize)> = (0..groups.len())
@@ -150,7 +144,7 @@ fn replicate_all(plan: &Plan, share: bool, control: &Control) -> Result<Vec<Metr
         .collect();
     let done = units
         .par_iter()
-        .map(|&(g, r)| replicate_group(plan, &groups[g], r as u64, share, control).map(|m| (r, m)))
+        .map(|&(g, r)| replicate_group(plan, &groups[g], r as u64, control).map(|m| (r, m)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut all: Vec<(usize, Metrics)> = done
         .into_iter()
@@ -160,7 +154,7 @@ fn replicate_all(plan: &Plan, share: bool, control: &Control) -> Result<Vec<Metr
     Ok(all.into_iter().map(|(_, m)| m).collect())
 }
 
-fn run_here(plan: &Plan, share: bool, control: &Control) -> Result<Report, SimError> {
+fn run_here(plan: &Plan, control: &Control) -> Result<Report, SimError> {
     let reps = u64::from(plan.options.replications);
     let availability = if plan.set == ScenarioSet::Availability {
         Some(availability::run(plan, control)?)
@@ -170,7 +164,7 @@ fn run_here(plan: &Plan, share: bool, control: &Control) -> Result<Report, SimEr
     let scenarios = if availability.is_some() {
         Vec::new()
     } else {
-        let metrics = replicate_all(plan, share, control).map_err(|_| SimError::Cancelled)?;
+        let metrics = replicate_all(plan, control).map_err(|_| SimError::Cancelled)?;
         let per = reps as usize;
         let mut results: Vec<_> = (0..plan.scenarios.len())
             .into_par_iter()
@@ -265,20 +259,28 @@ mod tests {
     #[test]
     fn sharing_the_beginning_changes_nothing_in_the_output() {
         let p = sweep();
-        let json = |share: bool| {
-            let control = Control::new();
-            let Ok(report) = run_here(&p, share, &control) else {
-                panic!("the sweep failed")
-            };
-            // Every simulated second counts once per scenario and replication either way.
-            assert_eq!(
-                control.progress.load(std::sync::atomic::Ordering::Relaxed),
-                p.total_work()
-            );
-            serde_json::to_string(&report).unwrap_or_default()
+        let control = Control::new();
+        let Ok(shared) = replicate_all(&p, &control) else {
+            panic!("the sweep failed")
         };
-        let (shared, alone) = (json(true), json(false));
-        assert!(shared.len() > 1000);
-        assert!(shared == alone, "sharing the beginning changed the results");
+        // Every simulated second counts once per scenario and replication.
+        assert_eq!(
+            control.progress.load(std::sync::atomic::Ordering::Relaxed),
+            p.total_work()
+        );
+        let reps = p.options.replications as usize;
+        assert_eq!(shared.len(), p.scenarios.len() * reps);
+        for (i, m) in shared.iter().enumerate() {
+            let (k, r) = (i / reps, i % reps);
+            let Ok(alone) = replicate(&p, k, r as u64, &Control::new()) else {
+                panic!("scenario {k} failed")
+            };
+            assert!(alone.requests > 1000);
+            assert!(
+                format!("{m:?}") == format!("{alone:?}"),
+                "sharing the beginning changed {}, replication {r}",
+                p.scenarios[k].name
+            );
+        }
     }
 }

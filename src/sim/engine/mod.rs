@@ -30,6 +30,8 @@ use super::plan::{Effect, ScenarioPlan};
 use super::profile::{factor_at, max_factor};
 use super::sample::{ARRIVAL_STREAM, ROUTING_STREAM, SERVICE_STREAM, Stream};
 
+/// Rank of a scenario's first fault among simultaneous events (0 is the end of a second).
+const FIRST_FAULT_RANK: u32 = 1;
 /// Milliseconds per simulated second.
 const SECOND_MS: f64 = 1000.0;
 /// NONE marker for replica owners.
@@ -263,7 +265,7 @@ impl<'a> Engine<'a> {
     /// Schedules the scenario's faults and repairs, ranked in the scenario's order.
     fn schedule_faults(&mut self) {
         for (k, f) in self.scenario.faults.iter().enumerate() {
-            let (fault, rank) = (k as u32, 1 + 2 * k as u32);
+            let (fault, rank) = (k as u32, FIRST_FAULT_RANK + 2 * k as u32);
             self.queue
                 .push_ranked(f.at_s * SECOND_MS, rank, Kind::FaultStart { fault });
             if let Some(until) = f.until_s {
@@ -278,7 +280,7 @@ impl<'a> Engine<'a> {
     fn process(&mut self, stop_ms: Option<f64>, control: &Control) -> Result<(), Cancelled> {
         loop {
             if let Some(stop) = stop_ms
-                && !self.queue.next_is_before(stop, 1)
+                && !self.queue.next_is_before(stop, FIRST_FAULT_RANK)
             {
                 return Ok(());
             }
